@@ -1,0 +1,3 @@
+namespace EdgeCloud.Shared;
+
+internal static class SharedMarker;
