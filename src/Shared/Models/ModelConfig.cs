@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeCloud.Shared.Models;
+
+/// <summary>A model's <c>config.json</c> in a Triton-like repository (see DESIGN.md).</summary>
+public sealed record ModelConfig
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("platform")]
+    public string Platform { get; init; } = "onnxruntime_onnx";
+
+    /// <summary>0 means the model takes no batch dimension that requests can be joined along.</summary>
+    [JsonPropertyName("max_batch_size")]
+    public int MaxBatchSize { get; init; }
+
+    [JsonPropertyName("dynamic_batching")]
+    public DynamicBatchingConfig? DynamicBatching { get; init; }
+
+    [JsonPropertyName("instance_count")]
+    public int InstanceCount { get; init; } = 1;
+
+    [JsonPropertyName("modality")]
+    public IReadOnlyList<string> Modality { get; init; } = ["tensor"];
+
+    /// <summary><c>edge</c>, <c>cloud</c> or <c>both</c>.</summary>
+    [JsonPropertyName("placement")]
+    public string Placement { get; init; } = ModelPlacement.Both;
+
+    [JsonPropertyName("variants")]
+    public IReadOnlyList<ModelVariantConfig> Variants { get; init; } = [ModelVariantConfig.Default];
+
+    /// <summary>Whether results may be cached at the edge. Default true.</summary>
+    [JsonPropertyName("cacheable")]
+    public bool Cacheable { get; init; } = true;
+}

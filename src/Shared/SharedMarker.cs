@@ -1,3 +1,0 @@
-namespace EdgeCloud.Shared;
-
-internal static class SharedMarker;
