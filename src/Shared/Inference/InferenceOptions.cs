@@ -6,12 +6,14 @@ namespace EdgeCloud.Shared.Inference;
 public sealed class InferenceOptions
 {
     /// <summary>
-    /// Execution providers in order of preference: <c>cuda</c>, <c>dml</c>, <c>cpu</c>. Default <c>["cpu"]</c>.
+    /// Execution providers in order of preference: <c>cuda</c>, <c>dml</c>, <c>cpu</c>. Empty (the default) means <c>["cpu"]</c>.
     /// A provider that is not listed is never used: <c>["cuda"]</c> fails at start without a GPU, while
     /// <c>["cuda","cpu"]</c> falls back to the CPU and says so in logs and in each response.
     /// </summary>
-    [MinLength(1)]
-    public string[] ExecutionProviders { get; set; } = ["cpu"];
+    public string[] ExecutionProviders { get; set; } = [];
+
+    /// <summary>The providers to try, in order: <see cref="ExecutionProviders"/>, or cpu when none are configured.</summary>
+    public IReadOnlyList<string> Providers => ExecutionProviders.Length > 0 ? ExecutionProviders : [Inference.ExecutionProviders.Cpu];
 
     /// <summary>Threads inside one operator. Default 1: on small devices several requests in parallel beat one wide one.</summary>
     [Range(0, 256)]

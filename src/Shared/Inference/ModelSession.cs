@@ -78,8 +78,8 @@ public sealed class ModelSession : IDisposable
         }
     }
 
-    /// <summary>Runs the model once on zeros (variable dimensions set to 1) so the first real request is not slow.</summary>
-    public void WarmUp() => Run(WarmUpRequest.For(Info));
+    /// <summary>Runs the model once so the first real request is not slow (see <see cref="WarmUpRequest"/>).</summary>
+    public void WarmUp(IReadOnlyList<Models.WarmupInputConfig> overrides) => Run(WarmUpRequest.For(Info, overrides));
 
     public void Dispose() => _session.Dispose();
 

@@ -12,7 +12,7 @@ public static class SessionFactory
     {
         var available = OrtEnv.Instance().GetAvailableProviders();
         var reasons = new List<string>();
-        foreach (var provider in options.ExecutionProviders)
+        foreach (var provider in options.Providers)
         {
             if (!available.Contains(ExecutionProviders.OrtName(provider)))
             {
@@ -37,7 +37,7 @@ public static class SessionFactory
         }
 
         throw new InvalidOperationException(
-            $"No configured execution provider could load '{modelPath}' (configured: {string.Join(", ", options.ExecutionProviders)}). " +
+            $"No configured execution provider could load '{modelPath}' (configured: {string.Join(", ", options.Providers)}). " +
             string.Join("; ", reasons) +
             ". A CUDA build needs -p:Accelerator=cuda and the CUDA 13 runtime; add 'cpu' to the list to allow the CPU.");
     }

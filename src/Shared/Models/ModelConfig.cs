@@ -32,6 +32,10 @@ public sealed record ModelConfig
     public IReadOnlyList<ModelVariantConfig> Variants { get; init; } = [ModelVariantConfig.Default];
 
     /// <summary>Whether results may be cached at the edge. Default true.</summary>
+    /// <summary>Per-input overrides for the warm-up run after loading.</summary>
+    [JsonPropertyName("warmup")]
+    public IReadOnlyList<WarmupInputConfig> Warmup { get; init; } = [];
+
     [JsonPropertyName("cacheable")]
     public bool Cacheable { get; init; } = true;
 }

@@ -158,7 +158,7 @@ public sealed class ModelStore : IDisposable
         {
             if (_options.WarmUp)
             {
-                TryWarmUp(session);
+                TryWarmUp(session, config);
             }
 
             return new LoadedModel(config, session, versionDir);
@@ -170,11 +170,11 @@ public sealed class ModelStore : IDisposable
         }
     }
 
-    private static void TryWarmUp(ModelSession session)
+    private static void TryWarmUp(ModelSession session, ModelConfig config)
     {
         try
         {
-            session.WarmUp();
+            session.WarmUp(config.Warmup);
         }
         catch (InferenceException)
         {

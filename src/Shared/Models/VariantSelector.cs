@@ -32,6 +32,6 @@ public static class VariantSelector
 
     /// <summary>The first configured provider that this ONNX Runtime build has: where sessions will most likely run.</summary>
     public static string ExpectedProvider(InferenceOptions options, IReadOnlyCollection<string> availableOrtProviders) =>
-        options.ExecutionProviders.FirstOrDefault(p => availableOrtProviders.Contains(ExecutionProviders.OrtName(p)))
-        ?? options.ExecutionProviders[0];
+        options.Providers.FirstOrDefault(p => availableOrtProviders.Contains(ExecutionProviders.OrtName(p)))
+        ?? options.Providers[0];
 }

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EdgeCloud.CloudHub;
+
+/// <summary>Section <c>Hub:Mqtt</c>: the embedded broker (default) or an external one.</summary>
+public sealed class HubMqttOptions
+{
+    /// <summary>Run the embedded MQTT broker. Default true.</summary>
+    public bool Embedded { get; set; } = true;
+
+    /// <summary>Broker port (embedded) or the external broker's port. Default 1883.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 1883;
+
+    /// <summary>The external broker's host when <see cref="Embedded"/> is false. Default 127.0.0.1.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+}

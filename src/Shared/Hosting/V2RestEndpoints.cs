@@ -1,0 +1,91 @@
+using System.Text.Json;
+using EdgeCloud.Protocol;
+using EdgeCloud.Shared.Inference;
+using EdgeCloud.Shared.Protocol.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdgeCloud.Shared.Hosting;
+
+/// <summary>The KServe v2 REST API (HTTP/1.1, JSON) over an <see cref="IInferenceServer"/>.</summary>
+public static class V2RestEndpoints
+{
+    public static IEndpointRouteBuilder MapV2Rest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/v2/health/live", () => Results.Ok());
+        endpoints.MapGet("/v2/health/ready", (IInferenceServer s) => s.IsReady ? Results.Ok() : Results.StatusCode(503));
+        endpoints.MapGet("/v2", (IInferenceServer s) =>
+            Results.Json(new V2ServerMetadata(s.Name, s.Version, s.Extensions), V2JsonContext.Relaxed.V2ServerMetadata));
+        endpoints.MapPost("/v2/repository/index", (IInferenceServer s) =>
+            Results.Json(
+                s.RepositoryIndex(readyOnly: false).Select(e => new V2RepositoryEntry(e.Name, e.Version, e.State, e.Reason)).ToArray(),
+                V2JsonContext.Relaxed.V2RepositoryEntryArray));
+
+        foreach (var prefix in new[] { "/v2/models/{model}", "/v2/models/{model}/versions/{version}" })
+        {
+            endpoints.MapGet(prefix, (IInferenceServer s, string model, string? version) => Metadata(s, model, version));
+            endpoints.MapGet(prefix + "/ready", (IInferenceServer s, string model, string? version) =>
+                s.IsModelReady(model, version) ? Results.Ok() : Results.StatusCode(503));
+            endpoints.MapPost(prefix + "/infer", InferAsync);
+        }
+
+        return endpoints;
+    }
+
+    private static IResult Metadata(IInferenceServer server, string model, string? version)
+    {
+        try
+        {
+            var m = server.GetModelMetadata(model, version);
+            return Results.Json(
+                new V2ModelMetadata(m.Name, [.. m.Versions], m.Platform, Tensors(m.Inputs), Tensors(m.Outputs)),
+                V2JsonContext.Relaxed.V2ModelMetadata);
+        }
+        catch (InferenceException ex)
+        {
+            return HttpErrors.ToResult(ex);
+        }
+    }
+
+    private static async Task<IResult> InferAsync(HttpContext http, IInferenceServer server, string model, string? version)
+    {
+        try
+        {
+            if (!server.IsModelReady(model, version))
+            {
+                // Unknown model: answer 404 before reading the body (throws NOT_FOUND with what is loaded).
+                server.GetModelMetadata(model, version);
+            }
+
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            var request = V2JsonRequestReader.Read(body.GetBuffer().AsSpan(0, (int)body.Length), model, version);
+            var response = await server.InferAsync(request, http.RequestAborted);
+            return new InferResult(response);
+        }
+        catch (InferenceException ex)
+        {
+            return HttpErrors.ToResult(ex);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Json(
+                new V2Error($"the request body is larger than the limit: {ex.Message}"), V2JsonContext.Relaxed.V2Error, statusCode: 413);
+        }
+    }
+
+    private static List<V2TensorMetadata> Tensors(IEnumerable<ModelMetadataResponse.Types.TensorMetadata> tensors) =>
+        [.. tensors.Select(t => new V2TensorMetadata(t.Name, t.Datatype, [.. t.Shape]))];
+
+    private sealed class InferResult(ModelInferResponse response) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = "application/json";
+            await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
+            V2JsonResponseWriter.Write(writer, response);
+            await writer.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+}
