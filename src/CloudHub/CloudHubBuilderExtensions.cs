@@ -55,6 +55,7 @@ public static class CloudHubBuilderExtensions
 
     public static WebApplication MapCloudHub(this WebApplication app)
     {
+        app.UseGrpcMessageSizeLimitOnly();
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();

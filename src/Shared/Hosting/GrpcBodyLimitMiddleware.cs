@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EdgeCloud.Shared.Hosting;
+
+/// <summary>
+/// gRPC calls are limited by the gRPC message size (which answers RESOURCE_EXHAUSTED), not by
+/// Kestrel's body limit, which would abort the call as an unknown error. REST keeps Kestrel's limit (413).
+/// </summary>
+public static class GrpcBodyLimitMiddleware
+{
+    public static IApplicationBuilder UseGrpcMessageSizeLimitOnly(this IApplicationBuilder app) =>
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+                && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = null;
+            }
+
+            return next(context);
+        });
+}
