@@ -19,7 +19,7 @@ public interface IInferenceServer
 
     bool IsModelReady(string name, string? version);
 
-    ModelMetadataResponse GetModelMetadata(string name, string? version);
+    ValueTask<ModelMetadataResponse> GetModelMetadataAsync(string name, string? version, CancellationToken cancellationToken);
 
     ValueTask<ModelInferResponse> InferAsync(ModelInferRequest request, CancellationToken cancellationToken);
 

@@ -23,8 +23,18 @@ public sealed class InferenceGrpcService(IInferenceServer server) : GRPCInferenc
         return Task.FromResult(response);
     }
 
-    public override Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context) =>
-        Task.FromResult(Guard(() => server.GetModelMetadata(request.Name, request.Version)));
+    public override async Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return await server.GetModelMetadataAsync(request.Name, request.Version, context.CancellationToken);
+        }
+        catch (InferenceException ex)
+        {
+            RpcErrors.Throw(ex);
+            return null;
+        }
+    }
 
     public override async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
     {
@@ -104,19 +114,6 @@ public sealed class InferenceGrpcService(IInferenceServer server) : GRPCInferenc
         {
             RpcErrors.Throw(ex);
             return null;
-        }
-    }
-
-    private static T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InferenceException ex)
-        {
-            RpcErrors.Throw(ex);
-            return default;
         }
     }
 }

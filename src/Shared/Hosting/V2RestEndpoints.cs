@@ -24,7 +24,7 @@ public static class V2RestEndpoints
 
         foreach (var prefix in new[] { "/v2/models/{model}", "/v2/models/{model}/versions/{version}" })
         {
-            endpoints.MapGet(prefix, (IInferenceServer s, string model, string? version) => Metadata(s, model, version));
+            endpoints.MapGet(prefix, (HttpContext http, IInferenceServer s, string model, string? version) => MetadataAsync(http, s, model, version));
             endpoints.MapGet(prefix + "/ready", (IInferenceServer s, string model, string? version) =>
                 s.IsModelReady(model, version) ? Results.Ok() : Results.StatusCode(503));
             endpoints.MapPost(prefix + "/infer", InferAsync);
@@ -33,11 +33,11 @@ public static class V2RestEndpoints
         return endpoints;
     }
 
-    private static IResult Metadata(IInferenceServer server, string model, string? version)
+    private static async Task<IResult> MetadataAsync(HttpContext http, IInferenceServer server, string model, string? version)
     {
         try
         {
-            var m = server.GetModelMetadata(model, version);
+            var m = await server.GetModelMetadataAsync(model, version, http.RequestAborted);
             return Results.Json(
                 new V2ModelMetadata(m.Name, [.. m.Versions], m.Platform, Tensors(m.Inputs), Tensors(m.Outputs)),
                 V2JsonContext.Relaxed.V2ModelMetadata);
@@ -55,7 +55,7 @@ public static class V2RestEndpoints
             if (!server.IsModelReady(model, version))
             {
                 // Unknown model: answer 404 before reading the body (throws NOT_FOUND with what is loaded).
-                server.GetModelMetadata(model, version);
+                await server.GetModelMetadataAsync(model, version, http.RequestAborted);
             }
 
             using var body = new MemoryStream();

@@ -19,7 +19,10 @@ internal static class TensorSpecs
 
             var type = DataTypes.FromOrt(node.ElementDataType)
                 ?? throw new NotSupportedException($"model '{model}': '{name}' has element type {node.ElementDataType}, which the v2 protocol cannot carry");
-            specs.Add(new TensorSpec(name, type, [.. node.Dimensions.Select(d => d < 0 ? -1L : d)]));
+            specs.Add(new TensorSpec(name, type, [.. node.Dimensions.Select(d => d < 0 ? -1L : d)])
+            {
+                DimensionNames = [.. node.SymbolicDimensions.Select(n => n ?? "")],
+            });
         }
 
         return specs;

@@ -52,6 +52,14 @@ internal static class WarmUpRequest
                 case DataType.Fp64: BinaryPrimitives.WriteDoubleLittleEndian(span, value); break;
                 case DataType.Int64: BinaryPrimitives.WriteInt64LittleEndian(span, (long)value); break;
                 case DataType.Int32: BinaryPrimitives.WriteInt32LittleEndian(span, (int)value); break;
+                case DataType.Int16: BinaryPrimitives.WriteInt16LittleEndian(span, (short)value); break;
+                case DataType.Uint16: BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)value); break;
+                case DataType.Uint32: BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)value); break;
+                case DataType.Uint64: BinaryPrimitives.WriteUInt64LittleEndian(span, (ulong)value); break;
+                case DataType.Fp16: BinaryPrimitives.WriteHalfLittleEndian(span, (Half)value); break;
+                case DataType.Bf16: BinaryPrimitives.WriteUInt16LittleEndian(span, BFloat16Bits.FromSingle((float)value)); break;
+                case DataType.Int8: span[0] = (byte)(sbyte)value; break;
+                case DataType.Bool: span[0] = value != 0 ? (byte)1 : (byte)0; break;
                 default: span[0] = (byte)value; break;
             }
         }

@@ -36,6 +36,14 @@ public sealed record ModelConfig
     [JsonPropertyName("warmup")]
     public IReadOnlyList<WarmupInputConfig> Warmup { get; init; } = [];
 
+    /// <summary>An output whose largest value is the model's confidence (e.g. softmax scores), for the edge confidence cascade.</summary>
+    [JsonPropertyName("confidence_output")]
+    public string? ConfidenceOutput { get; init; }
+
+    /// <summary>Relative cost of one input element, for the edge heaviness estimate (elements × cost). Default 1.</summary>
+    [JsonPropertyName("cost_per_element")]
+    public double CostPerElement { get; init; } = 1;
+
     [JsonPropertyName("cacheable")]
     public bool Cacheable { get; init; } = true;
 }

@@ -9,6 +9,8 @@ public static class ModelConfigReader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static ModelConfig Read(string path, string folderName)

@@ -9,7 +9,8 @@ public static class BytesElements
     /// <summary>Splits raw BYTES contents into exactly <paramref name="count"/> elements, or throws naming the problem.</summary>
     public static ReadOnlyMemory<byte>[] Split(string inputName, ReadOnlyMemory<byte> raw, long count)
     {
-        var elements = new ReadOnlyMemory<byte>[count];
+        // Sized by what the bytes can hold, not by the declared count, which a request may inflate.
+        var elements = new List<ReadOnlyMemory<byte>>((int)Math.Min(count, (raw.Length / 4) + 1));
         var offset = 0;
         for (var i = 0; i < count; i++)
         {
@@ -27,7 +28,7 @@ public static class BytesElements
                     $"input '{inputName}': BYTES element {i} declares {length} bytes but only {raw.Length - offset} remain");
             }
 
-            elements[i] = raw.Slice(offset, (int)length);
+            elements.Add(raw.Slice(offset, (int)length));
             offset += (int)length;
         }
 
@@ -37,7 +38,7 @@ public static class BytesElements
                 $"input '{inputName}': BYTES raw contents hold {raw.Length - offset} bytes after the {count} elements the shape declares");
         }
 
-        return elements;
+        return [.. elements];
     }
 
     public static byte[] Join(IReadOnlyList<ReadOnlyMemory<byte>> elements)

@@ -23,6 +23,7 @@ public static class InputDecoder
         }
 
         CheckNames(request, specs);
+        SymbolicDimensions.CheckAgreement(request, specs);
         var decoded = new DecodedInputs();
         try
         {

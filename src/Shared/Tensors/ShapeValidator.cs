@@ -15,7 +15,6 @@ public static class ShapeValidator
                 $"got rank {shape.Count} with shape {TensorSpec.FormatShape(shape)}");
         }
 
-        long count = 1;
         for (var i = 0; i < shape.Count; i++)
         {
             var dim = shape[i];
@@ -32,8 +31,17 @@ public static class ShapeValidator
                     $"input '{spec.Name}': expected shape {spec.ShapeText}, got {TensorSpec.FormatShape(shape)} " +
                     $"(dimension {i} must be {expected})");
             }
+        }
 
-            if (dim != 0 && count > maxElements / dim)
+        if (shape.Contains(0))
+        {
+            return 0;
+        }
+
+        long count = 1;
+        foreach (var dim in shape)
+        {
+            if (count > maxElements / dim)
             {
                 throw new InferenceException(
                     InferenceErrorCode.ResourceExhausted,

@@ -2,9 +2,16 @@ using System.Globalization;
 
 namespace EdgeCloud.Shared.Tensors;
 
-/// <summary>A model input or output as the model declares it; -1 marks a variable dimension.</summary>
+/// <summary>
+/// A model input or output as the model declares it; -1 marks a variable dimension. Variable
+/// dimensions may carry a symbolic name (e.g. <c>batch</c>, <c>sequence</c>): inputs that share a
+/// name must agree on its size.
+/// </summary>
 public sealed record TensorSpec(string Name, DataType DataType, IReadOnlyList<long> Shape)
 {
+    /// <summary>Symbolic names per dimension, "" where the model gives none.</summary>
+    public IReadOnlyList<string> DimensionNames { get; init; } = [];
+
     public string ShapeText => FormatShape(Shape);
 
     public static string FormatShape(IEnumerable<long> shape) =>

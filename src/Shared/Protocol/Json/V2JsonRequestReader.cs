@@ -19,6 +19,11 @@ public static class V2JsonRequestReader
         {
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 64 });
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                document.Dispose();
+                throw InferenceException.Invalid($"the body has more after its JSON value (at byte {reader.TokenStartIndex}); send one JSON object");
+            }
         }
         catch (JsonException ex)
         {
@@ -95,7 +100,8 @@ public static class V2JsonRequestReader
             }
 
             tensor.Shape.Add(d);
-            count = d == 0 ? 0 : count > int.MaxValue / d ? long.MaxValue : count * d;
+            count = d == 0 || count == 0 ? 0 : count > long.MaxValue / d ? throw InferenceException.Invalid(
+                $"{where}: \"shape\" {shape.GetRawText()} holds more elements than can be counted") : count * d;
         }
 
         if (!input.TryGetProperty("data", out var data))
