@@ -20,10 +20,10 @@ internal sealed class HubInferenceServer(ModelStore store, ModelStoreStartup sta
     public bool IsModelReady(string name, string? version) =>
         store.TryGet(name, out var model) && (string.IsNullOrEmpty(version) || version == model.Info.Version);
 
-    public ModelMetadataResponse GetModelMetadata(string name, string? version)
+    public ValueTask<ModelMetadataResponse> GetModelMetadataAsync(string name, string? version, CancellationToken cancellationToken)
     {
         using var lease = store.Acquire(name, version);
-        return ModelMetadataFactory.From(lease.Model);
+        return ValueTask.FromResult(ModelMetadataFactory.From(lease.Model));
     }
 
     public ValueTask<ModelInferResponse> InferAsync(ModelInferRequest request, CancellationToken cancellationToken)

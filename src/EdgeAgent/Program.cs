@@ -1,3 +1,12 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using EdgeCloud.EdgeAgent;
+using EdgeCloud.Shared.Hosting;
+
+return HostRunner.Run(() =>
+{
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddEdgeAgent();
+
+    var app = builder.Build();
+    app.MapEdgeAgent();
+    return app;
+});

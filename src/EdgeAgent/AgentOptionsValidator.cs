@@ -1,0 +1,31 @@
+using EdgeCloud.Shared.Options;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCloud.EdgeAgent;
+
+/// <summary>Cross-field rules for <see cref="AgentOptions"/>, every failure in one message naming the key.</summary>
+internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AgentOptions options)
+    {
+        var errors = new List<string>();
+        BindAddressRule.Check("Agent:BindAddress", options.BindAddress, options.AllowUnauthenticatedRemote, "Agent:AllowUnauthenticatedRemote", errors);
+        if (options.GrpcPort != 0 && options.GrpcPort == options.HttpPort)
+        {
+            errors.Add($"Agent:GrpcPort and Agent:HttpPort are both {options.GrpcPort}; they must differ");
+        }
+
+        if (options.Cloud.Endpoint.Length > 0
+            && (!Uri.TryCreate(options.Cloud.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            errors.Add($"Agent:Cloud:Endpoint: expected an http:// or https:// address such as http://127.0.0.1:8001, got '{options.Cloud.Endpoint}'");
+        }
+
+        if (!string.IsNullOrEmpty(options.ModelRepository) && !Directory.Exists(options.ModelRepository))
+        {
+            errors.Add($"Agent:ModelRepository: the folder '{Path.GetFullPath(options.ModelRepository)}' does not exist");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

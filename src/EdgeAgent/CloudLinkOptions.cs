@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EdgeCloud.EdgeAgent;
+
+/// <summary>Section <c>Agent:Cloud</c>: the link to the hub and its resilience settings.</summary>
+public sealed class CloudLinkOptions
+{
+    /// <summary>The hub's gRPC endpoint, e.g. <c>http://127.0.0.1:8001</c>; empty runs the agent edge-only.</summary>
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>How long one cloud attempt may take before it is abandoned. Default 2 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Retries on UNAVAILABLE only (never on a timeout). Default 2.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first retry delay; later ones back off exponentially with jitter. Default 50 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The failure ratio over the sampling window that opens the circuit. Default 0.3.</summary>
+    [Range(0.01, 1.0)]
+    public double FailureRatio { get; set; } = 0.3;
+
+    /// <summary>Calls needed in the window before the circuit may open. Default 5.</summary>
+    [Range(2, 10_000)]
+    public int MinimumThroughput { get; set; } = 5;
+
+    /// <summary>The window the failure ratio is measured over. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the circuit stays open before one probe is let through. Default 60 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(60);
+}

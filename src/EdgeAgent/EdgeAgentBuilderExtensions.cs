@@ -1,0 +1,75 @@
+using System.Net;
+using EdgeCloud.EdgeAgent.Cloud;
+using EdgeCloud.EdgeAgent.Models;
+using EdgeCloud.EdgeAgent.Serving;
+using EdgeCloud.EdgeAgent.Storage;
+using EdgeCloud.Routing.Edge;
+using EdgeCloud.Shared.Hosting;
+using EdgeCloud.Shared.Inference;
+using EdgeCloud.Shared.Models;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCloud.EdgeAgent;
+
+/// <summary>Registers the agent's services and its on-device API.</summary>
+public static class EdgeAgentBuilderExtensions
+{
+    public static WebApplicationBuilder AddEdgeAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptionsWithValidateOnStart<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<InferenceOptions>().BindConfiguration($"{AgentOptions.Section}:Inference").ValidateDataAnnotations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
+        services.AddOptions<EdgeRouteOptions>().BindConfiguration($"{AgentOptions.Section}:Routing");
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddEdgeCloudRouting();
+        services.AddEdgeStorage();
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
+            var localRoot = Path.Combine(Path.GetFullPath(options.DataDir), "models");
+            LocalModelSeeder.Seed(options.ModelRepository, localRoot);
+            return new ModelStore(localRoot, sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
+        });
+        services.TryAddSingleton<ModelCatalog>();
+        services.TryAddSingleton(sp => new ModelStoreStartup(
+            sp.GetRequiredService<ModelStore>(),
+            sp.GetRequiredService<ModelCatalog>().EdgeModels(),
+            sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
+            sp.GetRequiredService<ILogger<ModelStoreStartup>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
+        services.TryAddSingleton<CloudClient>();
+        services.TryAddSingleton<IInferenceServer, AgentInferenceServer>();
+
+        services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = builder.Configuration.GetValue($"{AgentOptions.Section}:{nameof(AgentOptions.MaxRequestBytes)}", new AgentOptions().MaxRequestBytes);
+            o.MaxSendMessageSize = null;
+        });
+        services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+
+        builder.WebHost.ConfigureKestrel((_, kestrel) =>
+        {
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<AgentOptions>>().Value;
+            var address = IPAddress.Parse(options.BindAddress);
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            kestrel.Listen(address, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.HttpPort, l => l.Protocols = HttpProtocols.Http1);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapEdgeAgent(this WebApplication app)
+    {
+        app.UseGrpcMessageSizeLimitOnly();
+        app.MapGrpcService<InferenceGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapV2Rest();
+        return app;
+    }
+}
