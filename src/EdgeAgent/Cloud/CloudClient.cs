@@ -40,7 +40,7 @@ internal sealed class CloudClient : IDisposable
                 {
                     ConnectTimeout = _options.AttemptTimeout,
                     KeepAlivePingDelay = TimeSpan.FromSeconds(15),
-                    KeepAlivePingTimeout = _options.AttemptTimeout,
+                    KeepAlivePingTimeout = TimeSpan.FromSeconds(Math.Max(1, _options.AttemptTimeout.TotalSeconds)),
                     PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
                     EnableMultipleHttp2Connections = true,
                 },

@@ -13,9 +13,11 @@ namespace EdgeCloud.EdgeAgent.Serving;
 /// <summary>The two paths a request can take, and the fallbacks between them.</summary>
 internal sealed partial class AgentInferenceServer
 {
-    private async ValueTask<ModelInferResponse> RunLocalAsync(ModelInferRequest request, RouteRequest route, ModelConfig? config, CancellationToken cancellationToken)
+    /// <param name="degraded">The policy preferred the cloud but the link is down, so the device answers instead.</param>
+    private async ValueTask<ModelInferResponse> RunLocalAsync(
+        ModelInferRequest request, RouteRequest route, ModelConfig? config, bool degraded, CancellationToken cancellationToken)
     {
-        var response = RunLocal(request, degraded: false, cancellationToken);
+        var response = RunLocal(request, degraded, cancellationToken);
         if (config?.ConfidenceOutput is { } output && Confidence(response, output) is { } confidence
             && policy.ShouldEscalate(route, confidence))
         {

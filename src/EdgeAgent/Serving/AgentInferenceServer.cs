@@ -88,7 +88,7 @@ internal sealed partial class AgentInferenceServer(
         var decision = policy.Decide(route);
         var response = decision.Target switch
         {
-            RouteTarget.Local => await RunLocalAsync(request, route, config, cancellationToken),
+            RouteTarget.Local => await RunLocalAsync(request, route, config, degraded: decision.Rule == RouteRule.LinkHealth, cancellationToken),
             RouteTarget.Cloud => await RunCloudAsync(request, decision, Remaining(parameters.Deadline, started), cancellationToken),
             _ => throw new InferenceException(InferenceErrorCode.Unavailable, $"model '{request.ModelName}' cannot be served now: {decision.Reason}"),
         };
