@@ -39,12 +39,12 @@ internal static class AgentRequests
         return With(request, cache, route: null);
     }
 
-    public static ModelInferRequest Resnet()
+    public static ModelInferRequest Resnet(bool cache = true)
     {
         var request = new ModelInferRequest { ModelName = "resnet18" };
         request.Inputs.Add(Tensor("Input247", "FP32", 1, 3, 224, 224));
         request.RawInputContents.Add(ByteString.CopyFrom(new byte[3 * 224 * 224 * 4]));
-        return request;
+        return With(request, cache, route: null);
     }
 
     public static string ServedBy(this ModelInferResponse response) => response.Parameters[EdgeCloudParameters.ServedBy].StringParam;

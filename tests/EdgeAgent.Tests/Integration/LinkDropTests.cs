@@ -17,7 +17,7 @@ namespace EdgeCloud.EdgeAgent.Tests.Integration;
 /// </summary>
 public sealed class LinkDropTests : IAsyncLifetime
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(60);
 
     private readonly EdgeSeed _seed = new("ocr-cls", "resnet18");
@@ -98,6 +98,8 @@ public sealed class LinkDropTests : IAsyncLifetime
     public async Task Blackhole_CloudOnlyModel_IsUnavailableFastWithAClearMessage()
     {
         var ct = TestContext.Current.CancellationToken;
+        var before = await _agent.Client.ModelInferAsync(AgentRequests.Resnet(cache: false), cancellationToken: ct);
+        Assert.Equal("cloud", before.ServedBy());
         _proxy.Blackhole();
 
         var errors = new List<(RpcException Error, TimeSpan Elapsed)>();
@@ -105,14 +107,14 @@ public sealed class LinkDropTests : IAsyncLifetime
         {
             var started = Stopwatch.GetTimestamp();
             var error = await Assert.ThrowsAsync<RpcException>(async () =>
-                await _agent.Client.ModelInferAsync(AgentRequests.Resnet(), cancellationToken: ct));
+                await _agent.Client.ModelInferAsync(AgentRequests.Resnet(cache: false), cancellationToken: ct));
             errors.Add((error, Stopwatch.GetElapsedTime(started)));
         }
 
         Assert.All(errors, e => Assert.Equal(StatusCode.Unavailable, e.Error.StatusCode));
         Assert.All(errors, e => Assert.True(e.Elapsed < AttemptTimeout + TimeSpan.FromSeconds(1), $"took {e.Elapsed.TotalMilliseconds:0} ms"));
         Assert.Contains("runs only in the cloud", errors[0].Error.Status.Detail, StringComparison.Ordinal);
-        Assert.Contains("did not answer within 300 ms", errors[0].Error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 1000 ms", errors[0].Error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("resnet18", errors[^1].Error.Status.Detail, StringComparison.Ordinal);
         Assert.True(errors[^1].Elapsed < AttemptTimeout, "once the circuit is open the refusal is immediate");
     }
