@@ -25,6 +25,7 @@ internal sealed partial class AgentInferenceServer
             {
                 var escalated = await RunCloudCoreAsync(request, budget: null, cancellationToken);
                 Log.Escalated(logger, request.ModelName, confidence);
+                escalated.Parameters[EdgeCloudParameters.Escalated] = new InferParameter { BoolParam = true };
                 return escalated;
             }
             catch (Exception ex) when (IsCloudOutage(ex, cancellationToken))

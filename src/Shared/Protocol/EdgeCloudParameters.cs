@@ -11,6 +11,7 @@ public static class EdgeCloudParameters
     public const string Variant = "edgecloud.variant";
     public const string ExecutionProvider = "edgecloud.execution_provider";
     public const string Defer = "edgecloud.defer";
+    public const string Escalated = "edgecloud.escalated";
 
     public const string ServedByLocal = "local";
     public const string ServedByCloud = "cloud";
