@@ -1,4 +1,5 @@
 using System.Net;
+using EdgeCloud.CloudHub.Events;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
@@ -41,6 +42,7 @@ public static class CloudHubBuilderExtensions
             o.MaxSendMessageSize = null;
         });
         services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        services.AddHubEvents();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -59,6 +61,7 @@ public static class CloudHubBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
+        app.MapHubEvents();
         return app;
     }
 }
