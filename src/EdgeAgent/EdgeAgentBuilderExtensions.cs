@@ -1,5 +1,6 @@
 using System.Net;
 using EdgeCloud.EdgeAgent.Cloud;
+using EdgeCloud.EdgeAgent.Durability;
 using EdgeCloud.EdgeAgent.Models;
 using EdgeCloud.EdgeAgent.Serving;
 using EdgeCloud.EdgeAgent.Storage;
@@ -28,6 +29,7 @@ public static class EdgeAgentBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddEdgeCloudRouting();
         services.AddEdgeStorage();
+        services.AddEdgeDurability();
 
         services.TryAddSingleton(sp =>
         {
@@ -70,6 +72,7 @@ public static class EdgeAgentBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
+        app.MapEdgeDurabilityApi();
         return app;
     }
 }

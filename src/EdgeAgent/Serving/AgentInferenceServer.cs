@@ -27,6 +27,7 @@ internal sealed partial class AgentInferenceServer(
     IEdgeRoutePolicy policy,
     ILatencyEstimator latency,
     IResultCache cache,
+    Jobs.DeferredJobs jobs,
     IOptions<ResultCacheOptions> cacheOptions,
     TimeProvider timeProvider,
     ILogger<AgentInferenceServer> logger) : IInferenceServer
@@ -82,6 +83,11 @@ internal sealed partial class AgentInferenceServer(
             var cached = ModelInferResponse.Parser.ParseFrom(hit.Payload.Span);
             cached.Id = request.Id;
             return ResponseMarks.Served(cached, EdgeCloudParameters.ServedByCache, degraded: false);
+        }
+
+        if (await jobs.TryDeferAsync(request, local is not null, cancellationToken) is { } deferred)
+        {
+            return deferred; // edgecloud.defer=true, cloud-only, link down: accepted as a job
         }
 
         var route = RouteRequestFactory.Create(request, config, local is not null, parameters, cloud.Link.Current);

@@ -11,5 +11,7 @@ internal static class EdgeMigrations
     public static IReadOnlyList<EdgeMigration> All { get; } =
     [
         ResultCacheSchema.V1,
+        Outbox.OutboxSchema.V2,
+        Jobs.DeferredJobSchema.V3,
     ];
 }
