@@ -1,5 +1,6 @@
 using System.Net;
 using EdgeCloud.CloudHub.Events;
+using EdgeCloud.CloudHub.Fleet;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
@@ -42,6 +43,7 @@ public static class CloudHubBuilderExtensions
             o.MaxSendMessageSize = null;
         });
         services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
+        builder.AddCloudHubFleet();
         services.AddHubEvents();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -61,6 +63,7 @@ public static class CloudHubBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
+        app.MapCloudHubFleet();
         app.MapHubEvents();
         return app;
     }

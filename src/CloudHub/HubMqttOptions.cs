@@ -14,4 +14,14 @@ public sealed class HubMqttOptions
 
     /// <summary>The external broker's host when <see cref="Embedded"/> is false. Default 127.0.0.1.</summary>
     public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The hub's login on the external broker (full access to <c>edgecloud/v1/#</c> there). Default <c>hub</c>.</summary>
+    public string Username { get; set; } = "hub";
+
+    /// <summary>The hub's password on the external broker; empty for none.</summary>
+    public string Password { get; set; } = "";
+
+    /// <summary>Messages queued per client on the embedded broker before the oldest is dropped. Default 10,000.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxPendingMessagesPerClient { get; set; } = 10_000;
 }

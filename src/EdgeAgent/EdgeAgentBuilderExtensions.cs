@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeCloud.EdgeAgent.Cloud;
 using EdgeCloud.EdgeAgent.Durability;
+using EdgeCloud.EdgeAgent.Fleet;
 using EdgeCloud.EdgeAgent.Models;
 using EdgeCloud.EdgeAgent.Serving;
 using EdgeCloud.EdgeAgent.Storage;
@@ -47,6 +48,7 @@ public static class EdgeAgentBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<CloudClient>();
         services.TryAddSingleton<IInferenceServer, AgentInferenceServer>();
+        builder.AddEdgeFleet();
 
         services.AddGrpc(o =>
         {

@@ -49,6 +49,8 @@ public sealed class InProcessHub : IAsyncDisposable
             $"--Hub:GrpcPort={grpcPort}",
             $"--Hub:HttpPort={httpPort}",
             $"--Hub:ModelRepository={repository}",
+            $"--Hub:Mqtt:Port={FreePort.Next()}",
+            $"--Hub:DataDir={Path.Combine(Path.GetTempPath(), "edgecloud-hub-" + Guid.NewGuid().ToString("N"))}",
         };
         args.AddRange(models.Select((m, i) => $"--Hub:LoadModels:{i}={m}"));
         args.AddRange((settings ?? new Dictionary<string, string?>()).Select(kv => $"--{kv.Key}={kv.Value}"));

@@ -13,5 +13,6 @@ internal static class EdgeMigrations
         ResultCacheSchema.V1,
         Outbox.OutboxSchema.V2,
         Jobs.DeferredJobSchema.V3,
+        Fleet.FleetStateSchema.V4,
     ];
 }

@@ -1,0 +1,115 @@
+using System.Net;
+using EdgeCloud.Shared.Fleet;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace EdgeCloud.CloudHub.Fleet;
+
+/// <summary>
+/// The embedded MQTTnet broker on <c>Hub:Mqtt:Port</c>: every client authenticates (a device with its id
+/// and secret, or the operator), and devices are held to their own topics. What devices report is taken in
+/// by the publish interceptor and not matched against subscriptions (only the hub consumes it), which is
+/// what keeps intake linear in the fleet size; retained reports are kept as retained messages.
+/// </summary>
+internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService, IAsyncDisposable
+{
+    private const string DeviceItem = "edgecloud.device";
+    private const string OperatorItem = "edgecloud.operator";
+
+    private readonly MqttServer _server;
+    private readonly DeviceRegistry _registry;
+    private readonly FleetIntake _intake;
+    private readonly FleetCounters _counters;
+    private readonly FleetHubOptions _fleet;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly List<Func<CancellationToken, Task>> _onConnected = [];
+    private bool _disposed;
+
+    public EmbeddedFleetBroker(
+        IOptions<HubOptions> hub, IOptions<FleetHubOptions> fleet, DeviceRegistry registry, FleetIntake intake, FleetCounters counters,
+        TimeProvider time, ILogger<EmbeddedFleetBroker> logger)
+    {
+        _registry = registry;
+        _intake = intake;
+        _counters = counters;
+        _fleet = fleet.Value;
+        _time = time;
+        _logger = logger;
+        Port = hub.Value.Mqtt.Port;
+        var options = new MqttServerOptionsBuilder()
+            .WithDefaultEndpoint()
+            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(hub.Value.BindAddress))
+            .WithDefaultEndpointPort(Port)
+            .WithConnectionBacklog(4096)
+            .WithMaxPendingMessagesPerClient(hub.Value.Mqtt.MaxPendingMessagesPerClient)
+            .Build();
+        _server = new MqttServerFactory().CreateMqttServer(options);
+        _server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        _server.InterceptingPublishAsync += InterceptPublishAsync;
+        _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        _server.ClientDisconnectedAsync += OnClientDisconnectedAsync;
+    }
+
+    public int Port { get; }
+
+    public void OnConnected(Func<CancellationToken, Task> handler) => _onConnected.Add(handler);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _server.StartAsync();
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            throw new IOException($"Hub:Mqtt:Port: the embedded MQTT broker cannot listen on port {Port}: {ex.Message}", ex);
+        }
+
+        Log.BrokerStarted(_logger, Port);
+        await PublishAsync(FleetTopics.HubState(_fleet.Name), HubState(online: true), retain: true, cancellationToken);
+        foreach (var handler in _onConnected)
+        {
+            await handler(cancellationToken);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server.IsStarted)
+        {
+            await PublishAsync(FleetTopics.HubState(_fleet.Name), HubState(online: false), retain: true, cancellationToken);
+            await _server.StopAsync(new MqttServerStopOptions());
+        }
+    }
+
+    public Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        return _server.InjectApplicationMessage(
+            new InjectedMqttApplicationMessage(message) { SenderClientId = FleetIdentities.HubClientId },
+            cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await StopAsync(CancellationToken.None);
+        _server.Dispose();
+    }
+
+    private byte[] HubState(bool online) =>
+        FleetPayload.Write(new StateMessage(FleetSchema.Current, online, 0, _time.GetUtcNow().ToUnixTimeMilliseconds()), FleetJsonContext.Default.StateMessage);
+}

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace EdgeCloud.Shared.Fleet;
+
+/// <summary>Reads and writes fleet payloads, refusing oversized, malformed and unknown-schema ones with a clear reason.</summary>
+public static class FleetPayload
+{
+    public static byte[] Write<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+
+    /// <summary>Parses <paramref name="payload"/>; throws <see cref="FleetPayloadException"/> naming what is wrong.</summary>
+    public static T Read<T>(ReadOnlySequence<byte> payload, JsonTypeInfo<T> typeInfo, int maxBytes = FleetSchema.MaxPayloadBytes)
+        where T : class
+    {
+        if (payload.Length > maxBytes)
+        {
+            throw new FleetPayloadException(FleetRejectReason.Oversized, $"payload is {payload.Length} bytes; the limit is {maxBytes}");
+        }
+
+        var schema = ReadSchema(payload);
+        if (schema != FleetSchema.Current)
+        {
+            throw new FleetPayloadException(FleetRejectReason.UnknownSchema, $"schema {schema} is not supported; expected {FleetSchema.Current}");
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            return JsonSerializer.Deserialize(ref reader, typeInfo)
+                ?? throw new FleetPayloadException(FleetRejectReason.Malformed, "payload is JSON null; expected an object");
+        }
+        catch (JsonException ex)
+        {
+            throw new FleetPayloadException(FleetRejectReason.Malformed, $"payload is not a valid {typeof(T).Name}: {ex.Message}");
+        }
+    }
+
+    private static int ReadSchema(ReadOnlySequence<byte> payload)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new FleetPayloadException(FleetRejectReason.Malformed, $"payload is a JSON {document.RootElement.ValueKind}; expected an object");
+            }
+
+            if (!document.RootElement.TryGetProperty("schema", out var schema) || !schema.TryGetInt32(out var value))
+            {
+                throw new FleetPayloadException(FleetRejectReason.UnknownSchema, "payload has no integer 'schema' field");
+            }
+
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new FleetPayloadException(FleetRejectReason.Malformed, $"payload is not valid JSON: {ex.Message}");
+        }
+    }
+}
