@@ -11,15 +11,30 @@ public sealed class LoadedModel
     private int _references = 1;
 
     public LoadedModel(ModelConfig config, ModelSession session, string directory)
+        : this(config, [session], directory)
     {
+    }
+
+    /// <param name="instances">One session per model instance (config <c>instance_count</c>), all of the same file.</param>
+    public LoadedModel(ModelConfig config, IReadOnlyList<ModelSession> instances, string directory)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(instances.Count);
         Config = config;
-        Session = session;
+        Instances = instances;
+        Session = instances[0];
         Directory = directory;
     }
 
     public ModelConfig Config { get; }
 
+    /// <summary>The first instance's session; every instance runs the same model file.</summary>
     public ModelSession Session { get; }
+
+    /// <summary>
+    /// The model's instances: independent sessions (each with its own threads, or its own CUDA stream),
+    /// so that a host can run that many requests or batches at once. At least one.
+    /// </summary>
+    public IReadOnlyList<ModelSession> Instances { get; }
 
     /// <summary>The version folder the model was loaded from.</summary>
     public string Directory { get; }
@@ -49,7 +64,10 @@ public sealed class LoadedModel
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
-            Session.Dispose();
+            foreach (var instance in Instances)
+            {
+                instance.Dispose();
+            }
         }
     }
 }

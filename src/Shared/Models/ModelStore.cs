@@ -153,19 +153,28 @@ public sealed class ModelStore : IDisposable
         var versionDir = Path.Combine(modelDir, version);
         var provider = VariantSelector.ExpectedProvider(_options, OrtEnv.Instance().GetAvailableProviders());
         var variant = VariantSelector.Choose(config, versionDir, provider, _variantOverride(name));
-        var session = ModelSession.Load(name, version, variant.Id, Path.Combine(versionDir, variant.File), _options);
+        var instances = new List<ModelSession>(config.InstanceCount);
         try
         {
-            if (_options.WarmUp)
+            for (var i = 0; i < config.InstanceCount; i++)
             {
-                TryWarmUp(session, config);
+                var session = ModelSession.Load(name, version, variant.Id, Path.Combine(versionDir, variant.File), _options);
+                instances.Add(session);
+                if (_options.WarmUp)
+                {
+                    TryWarmUp(session, config);
+                }
             }
 
-            return new LoadedModel(config, session, versionDir);
+            return new LoadedModel(config, instances, versionDir);
         }
         catch
         {
-            session.Dispose();
+            foreach (var session in instances)
+            {
+                session.Dispose();
+            }
+
             throw;
         }
     }
