@@ -1,7 +1,5 @@
 using System.Net;
 using EdgeCloud.EdgeAgent.Cloud;
-using EdgeCloud.EdgeAgent.Durability;
-using EdgeCloud.EdgeAgent.Fleet;
 using EdgeCloud.EdgeAgent.Models;
 using EdgeCloud.EdgeAgent.Serving;
 using EdgeCloud.EdgeAgent.Storage;
@@ -30,14 +28,18 @@ public static class EdgeAgentBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddEdgeCloudRouting();
         services.AddEdgeStorage();
-        services.AddEdgeDurability();
 
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
             var localRoot = Path.Combine(Path.GetFullPath(options.DataDir), "models");
             LocalModelSeeder.Seed(options.ModelRepository, localRoot);
-            return new ModelStore(localRoot, sp.GetRequiredService<IOptions<InferenceOptions>>().Value);
+            // Agent:Inference:Variant:{model} (e.g. fp32) pins a variant; unset, the variant preferring the provider wins.
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new ModelStore(
+                localRoot,
+                sp.GetRequiredService<IOptions<InferenceOptions>>().Value,
+                name => configuration[$"{AgentOptions.Section}:Inference:Variant:{name}"]);
         });
         services.TryAddSingleton<ModelCatalog>();
         services.TryAddSingleton(sp => new ModelStoreStartup(
@@ -48,7 +50,6 @@ public static class EdgeAgentBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<CloudClient>();
         services.TryAddSingleton<IInferenceServer, AgentInferenceServer>();
-        builder.AddEdgeFleet();
 
         services.AddGrpc(o =>
         {
@@ -74,7 +75,6 @@ public static class EdgeAgentBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
-        app.MapEdgeDurabilityApi();
         return app;
     }
 }

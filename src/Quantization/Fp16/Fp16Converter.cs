@@ -25,7 +25,8 @@ public static class Fp16Converter
         var types = TensorTypes.Infer(model);
         var graph = new OnnxGraph(model);
         var report = new ConversionReport();
-        new Fp16Rewriter(graph, types, node => OnnxNodes.IsDefaultDomain(node) && !blockList.Contains(node.OpType), report).Run();
+        var outOfRange = OutOfRangeReaders(graph, report);
+        new Fp16Rewriter(graph, types, node => OnnxNodes.IsDefaultDomain(node) && !blockList.Contains(node.OpType) && !outOfRange.Contains(node), report).Run();
         if (report.Total == 0)
         {
             throw new QuantizationException("fp16 found no float32 operator to convert");
@@ -35,6 +36,24 @@ public static class Fp16Converter
         GraphCleanup.Run(graph.Graph);
         Provenance.Mark(model, "fp16", report);
         return new ConversionResult(model, report);
+    }
+
+    /// <summary>Nodes that read a float constant fp16 cannot hold (|v| over 65504, e.g. a BatchNormalization variance): they stay fp32.</summary>
+    private static HashSet<NodeProto> OutOfRangeReaders(OnnxGraph graph, ConversionReport report)
+    {
+        var readers = new HashSet<NodeProto>(ReferenceEqualityComparer.Instance);
+        foreach (var node in graph.Graph.Node)
+        {
+            var constant = node.Input.FirstOrDefault(i => graph.TryGetConstant(i, out var t) && t.DataType == (int)DataType.Float
+                && TensorBytes.ReadFloats(t).Any(v => MathF.Abs(v) > (float)Half.MaxValue));
+            if (constant is not null)
+            {
+                readers.Add(node);
+                report.Note($"{OnnxNodes.Describe(node)} stays fp32: constant '{constant}' holds values beyond fp16's range (65504)");
+            }
+        }
+
+        return readers;
     }
 
     internal static bool IsFloat(IReadOnlyDictionary<string, int> types, string name) =>

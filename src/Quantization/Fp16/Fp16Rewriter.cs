@@ -16,7 +16,7 @@ internal sealed class Fp16Rewriter(OnnxGraph graph, Dictionary<string, int> type
     public void Run()
     {
         var nodes = graph.Graph.Node.ToList();
-        var converted = nodes.Where(convertible).ToHashSet();
+        var converted = nodes.Where(convertible).ToHashSet<NodeProto>(ReferenceEqualityComparer.Instance);
         var restored = RenameFloatOutputs(converted);
         var half = HalfTensors(nodes, converted);
         foreach (var node in nodes)

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using EdgeCloud.Cli.Models;
+
+namespace EdgeCloud.Cli;
+
+/// <summary>The <c>edgecloud</c> command tree: one command group per file (models, and fleet commands to come).</summary>
+internal static class CliApp
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("EdgeCloud operator tool");
+        root.Subcommands.Add(ModelsCommands.Create());
+        return root;
+    }
+}

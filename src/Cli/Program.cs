@@ -1,0 +1,3 @@
+using EdgeCloud.Cli;
+
+return await CliApp.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,3 @@
+using EdgeCloud.Quantization.Tests.TestSupport;
+
+[assembly: AssemblyFixture(typeof(QuantizedModelsFixture))]
