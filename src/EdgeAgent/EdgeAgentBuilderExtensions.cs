@@ -1,5 +1,7 @@
 using System.Net;
 using EdgeCloud.EdgeAgent.Cloud;
+using EdgeCloud.EdgeAgent.Durability;
+using EdgeCloud.EdgeAgent.Fleet;
 using EdgeCloud.EdgeAgent.Models;
 using EdgeCloud.EdgeAgent.Serving;
 using EdgeCloud.EdgeAgent.Storage;
@@ -28,6 +30,7 @@ public static class EdgeAgentBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddEdgeCloudRouting();
         services.AddEdgeStorage();
+        services.AddEdgeDurability();
 
         services.TryAddSingleton(sp =>
         {
@@ -50,6 +53,7 @@ public static class EdgeAgentBuilderExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<CloudClient>();
         services.TryAddSingleton<IInferenceServer, AgentInferenceServer>();
+        builder.AddEdgeFleet();
 
         services.AddGrpc(o =>
         {
@@ -75,6 +79,7 @@ public static class EdgeAgentBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
+        app.MapEdgeDurabilityApi();
         return app;
     }
 }
