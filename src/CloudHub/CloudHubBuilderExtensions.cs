@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeCloud.CloudHub.Events;
 using EdgeCloud.CloudHub.Fleet;
+using EdgeCloud.CloudHub.Security;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
@@ -44,6 +45,7 @@ public static class CloudHubBuilderExtensions
         });
         services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
         builder.AddCloudHubFleet();
+        builder.AddHubSecurity();
         services.AddHubEvents();
 
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -51,8 +53,16 @@ public static class CloudHubBuilderExtensions
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<HubOptions>>().Value;
             var address = IPAddress.Parse(options.BindAddress);
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
-            kestrel.Listen(address, options.GrpcPort, l => l.Protocols = HttpProtocols.Http2);
-            kestrel.Listen(address, options.HttpPort, l => l.Protocols = HttpProtocols.Http1);
+            kestrel.Listen(address, options.GrpcPort, l =>
+            {
+                l.Protocols = HttpProtocols.Http2;
+                HubTls.Configure(l, options.Security);
+            });
+            kestrel.Listen(address, options.HttpPort, l =>
+            {
+                l.Protocols = HttpProtocols.Http1;
+                HubTls.Configure(l, options.Security);
+            });
         });
         return builder;
     }
@@ -60,6 +70,7 @@ public static class CloudHubBuilderExtensions
     public static WebApplication MapCloudHub(this WebApplication app)
     {
         app.UseGrpcMessageSizeLimitOnly();
+        app.UseHubSecurity();
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EdgeCloud.CloudHub.Security;
 
 namespace EdgeCloud.CloudHub;
 
@@ -41,4 +42,7 @@ public sealed class HubOptions
     public int MaxRequestBytes { get; set; } = 64 * 1024 * 1024;
 
     public HubMqttOptions Mqtt { get; set; } = new();
+
+    /// <summary>Section <c>Hub:Security</c>: authentication, roles, TLS, signing, audit. Off by default.</summary>
+    public HubSecurityOptions Security { get; set; } = new();
 }

@@ -98,6 +98,21 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
             cancellationToken);
     }
 
+    /// <summary>Closes <paramref name="clientId"/>'s session if it is connected (a revoked device); true when one was closed.</summary>
+    public async Task<bool> DisconnectAsync(string clientId, CancellationToken cancellationToken)
+    {
+        foreach (var client in await _server.GetClientsAsync())
+        {
+            if (client.Id == clientId)
+            {
+                await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized, ReasonString = "the device was revoked" });
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Models;
+using EdgeCloud.Shared.Security;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCloud.CloudHub.Fleet;
@@ -19,9 +20,11 @@ internal sealed class FleetModelRegistry
     private readonly HubDatabase _database;
     private readonly FleetHubOptions _options;
     private readonly TimeProvider _time;
+    private readonly ManifestSigner? _signer;
 
-    public FleetModelRegistry(HubDatabase database, IOptions<HubOptions> hub, IOptions<FleetHubOptions> options, TimeProvider time)
+    public FleetModelRegistry(HubDatabase database, IOptions<HubOptions> hub, IOptions<FleetHubOptions> options, TimeProvider time, ManifestSigner? signer = null)
     {
+        _signer = signer;
         _database = database;
         _options = options.Value;
         _time = time;
@@ -101,6 +104,7 @@ internal sealed class FleetModelRegistry
         }
 
         var manifest = new ModelManifest(name, version, config.Placement, files, [.. config.Variants.Select(v => v.Id)], ManifestDigest.Compute(files));
+        manifest = _signer?.Sign(manifest) ?? manifest; // Hub:Security on: agents verify it before staging
         var target = VersionDir(name, version);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         Directory.Move(upload, target);

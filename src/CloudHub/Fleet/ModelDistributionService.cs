@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using EdgeCloud.Fleet.Protocol;
+using EdgeCloud.Shared.Security;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,11 @@ internal sealed class ModelDistributionService(FleetModelRegistry models, Device
 
     private void Authenticate(ServerCallContext context)
     {
+        if (context.GetHttpContext().Items[SecurityMiddleware.CallerItem] is Caller caller && caller.HasRole(SecurityRoles.Device))
+        {
+            return; // Hub:Security on: already authenticated (API key, JWT, client certificate or device secret) with the device role
+        }
+
         var header = context.RequestHeaders.GetValue("authorization");
         if (header is not null && AuthenticationHeaderValue.TryParse(header, out var value) && value.Scheme == "Basic" && value.Parameter is not null)
         {

@@ -1,0 +1,13 @@
+namespace EdgeCloud.CloudHub.Security;
+
+/// <summary><c>POST /admin/v1/keys</c>: a name for people, the roles, and an optional lifetime in seconds.</summary>
+public sealed record CreateKeyRequest(string? Name, IReadOnlyList<string>? Roles, long? ExpiresInSeconds);
+
+/// <summary>The created key: <paramref name="Key"/> is shown this once and cannot be recovered.</summary>
+public sealed record CreateKeyResponse(ApiKeyRecord Record, string Key);
+
+/// <summary><c>POST /admin/v1/devices/{id}/revoke</c>: what was revoked.</summary>
+public sealed record RevokeDeviceResponse(string Id, bool Disconnected);
+
+/// <summary>A refusal with a message naming the problem.</summary>
+public sealed record SecurityError(string Error);
