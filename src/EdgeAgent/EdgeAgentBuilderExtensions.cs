@@ -52,7 +52,8 @@ public static class EdgeAgentBuilderExtensions
             sp.GetRequiredService<ILogger<ModelStoreStartup>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<CloudClient>();
-        services.TryAddSingleton<IInferenceServer, AgentInferenceServer>();
+        services.TryAddSingleton<AgentInferenceServer>();
+        services.TryAddSingleton<IInferenceServer, Outbox.RecordingInferenceServer>(); // AgentInferenceServer + opt-in inference records
         builder.AddEdgeFleet();
 
         services.AddGrpc(o =>

@@ -50,10 +50,14 @@ public static class EdgeDurabilityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>POST /edgecloud/v1/events</c>, <c>GET /edgecloud/v1/outbox</c> and <c>GET /edgecloud/v1/jobs/{id}</c>.</summary>
+    /// <summary>
+    /// Maps <c>POST /edgecloud/v1/events</c>, <c>GET /edgecloud/v1/outbox</c>, <c>GET /edgecloud/v1/jobs/{id}</c>
+    /// and the gRPC <c>edgecloud.events.AgentEvents</c> service.
+    /// </summary>
     public static IEndpointRouteBuilder MapEdgeDurabilityApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOutboxApi();
+        endpoints.MapGrpcService<AgentEventsGrpcService>();
         endpoints.MapJobsApi();
         return endpoints;
     }

@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2306, Level = LogLevel.Error, Message = "The outbox drain step failed unexpectedly; retrying in {Delay}.")]
     public static partial void DrainStepFailed(ILogger logger, TimeSpan delay, Exception exception);
 
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Warning, Message = "Could not append an inference record to the outbox (Agent:Outbox:RecordInferences); the response was not affected.")]
+    public static partial void InferenceRecordFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2307, Level = LogLevel.Debug, Message = "No cloud endpoint is configured (Agent:Cloud:Endpoint): outbox events are kept, bounded by size and age, and not sent.")]
     public static partial void NoHub(ILogger logger);
 }

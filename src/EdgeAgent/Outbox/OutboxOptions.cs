@@ -55,6 +55,9 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Opt-in: append one <c>inference</c> record per answered request (model, served by, latency). Default false.</summary>
+    /// <summary>
+    /// Opt-in: append one <c>inference</c> record per answered or refused request (model, served by,
+    /// degraded, latency, outcome; never inputs or outputs). Default false.
+    /// </summary>
     public bool RecordInferences { get; set; }
 }
