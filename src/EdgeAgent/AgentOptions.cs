@@ -42,4 +42,7 @@ public sealed class AgentOptions
     public int MaxRequestBytes { get; set; } = 64 * 1024 * 1024;
 
     public CloudLinkOptions Cloud { get; set; } = new();
+
+    /// <summary>Section <c>Agent:Security</c>: API keys for a non-loopback bind, the model trust key.</summary>
+    public Security.AgentSecurityOptions Security { get; set; } = new();
 }

@@ -9,7 +9,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
     public ValidateOptionsResult Validate(string? name, AgentOptions options)
     {
         var errors = new List<string>();
-        BindAddressRule.Check("Agent:BindAddress", options.BindAddress, options.AllowUnauthenticatedRemote, "Agent:AllowUnauthenticatedRemote", errors);
+        BindAddressRule.Check("Agent:BindAddress", options.BindAddress, options.AllowUnauthenticatedRemote, "Agent:AllowUnauthenticatedRemote", errors, options.Security.ApiKeyHashes.Length > 0);
         if (options.GrpcPort != 0 && options.GrpcPort == options.HttpPort)
         {
             errors.Add($"Agent:GrpcPort and Agent:HttpPort are both {options.GrpcPort}; they must differ");

@@ -8,6 +8,15 @@ public sealed class CloudLinkOptions
     /// <summary>The hub's gRPC endpoint, e.g. <c>http://127.0.0.1:8001</c>; empty runs the agent edge-only.</summary>
     public string Endpoint { get; set; } = "";
 
+    /// <summary>The agent's credential for the hub (mode 0600): an API key, or a PEM client certificate with its key. Default empty: none.</summary>
+    public string CredentialFile { get; set; } = "";
+
+    /// <summary>The CA (PEM) that issued the hub's TLS certificate, for an https endpoint with a private CA. Default empty: the system store.</summary>
+    public string CaCertificatePath { get; set; } = "";
+
+    /// <summary>Allows an http:// endpoint off loopback (trusted networks only). Default false: refused at start.</summary>
+    public bool AllowPlaintext { get; set; }
+
     /// <summary>How long one cloud attempt may take before it is abandoned. Default 2 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);

@@ -3,6 +3,7 @@ using EdgeCloud.EdgeAgent.Cloud;
 using EdgeCloud.EdgeAgent.Durability;
 using EdgeCloud.EdgeAgent.Fleet;
 using EdgeCloud.EdgeAgent.Models;
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.EdgeAgent.Serving;
 using EdgeCloud.EdgeAgent.Storage;
 using EdgeCloud.Routing.Edge;
@@ -55,6 +56,7 @@ public static class EdgeAgentBuilderExtensions
         services.TryAddSingleton<AgentInferenceServer>();
         services.TryAddSingleton<IInferenceServer, Outbox.RecordingInferenceServer>(); // AgentInferenceServer + opt-in inference records
         builder.AddEdgeFleet();
+        builder.AddAgentSecurity();
 
         services.AddGrpc(o =>
         {
@@ -77,6 +79,7 @@ public static class EdgeAgentBuilderExtensions
     public static WebApplication MapEdgeAgent(this WebApplication app)
     {
         app.UseGrpcMessageSizeLimitOnly();
+        app.UseAgentSecurity();
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();

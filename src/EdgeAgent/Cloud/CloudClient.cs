@@ -36,14 +36,14 @@ internal sealed class CloudClient : IDisposable
             {
                 MaxReceiveMessageSize = null,
                 MaxSendMessageSize = null,
-                HttpHandler = new SocketsHttpHandler
+                HttpHandler = Security.CloudCredentials.Wrap(new SocketsHttpHandler
                 {
                     ConnectTimeout = _options.AttemptTimeout,
                     KeepAlivePingDelay = TimeSpan.FromSeconds(15),
                     KeepAlivePingTimeout = TimeSpan.FromSeconds(Math.Max(1, _options.AttemptTimeout.TotalSeconds)),
                     PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
                     EnableMultipleHttp2Connections = true,
-                },
+                }, _options),
             });
             _client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
             Link.Channel = _channel;

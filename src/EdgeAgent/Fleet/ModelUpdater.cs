@@ -5,6 +5,7 @@ using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
+using EdgeCloud.Shared.Security;
 
 namespace EdgeCloud.EdgeAgent.Fleet;
 
@@ -15,7 +16,8 @@ namespace EdgeCloud.EdgeAgent.Fleet;
 /// requests finish on the old version). A file that fails verification, or a version that fails to load,
 /// is refused and the old version keeps serving. Earlier version folders stay for <see cref="RollbackAsync"/>.
 /// </summary>
-internal sealed class ModelUpdater(ModelStore store, ModelStoreStartup startup, ModelCatalog catalog, ModelDownloader downloader, ILogger<ModelUpdater> logger)
+internal sealed class ModelUpdater(
+    ModelStore store, ModelStoreStartup startup, ModelCatalog catalog, ModelDownloader downloader, ILogger<ModelUpdater> logger, ManifestVerifier? verifier = null)
 {
     private const string ConfigFile = "config.json";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -26,6 +28,7 @@ internal sealed class ModelUpdater(ModelStore store, ModelStoreStartup startup, 
     public async Task EnsureAsync(ModelManifest manifest, CancellationToken cancellationToken)
     {
         Check(manifest);
+        verifier?.Verify(manifest); // Agent:Security:ModelTrustKeyPath: unsigned or tampered manifests are refused before any download
         if (store.TryGet(manifest.Name, out var loaded) && loaded.Info.Version == manifest.Version)
         {
             return;
