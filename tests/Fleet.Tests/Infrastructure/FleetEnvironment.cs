@@ -39,13 +39,20 @@ public sealed class FleetEnvironment : IAsyncDisposable
 
     public string Root => _root;
 
+    /// <summary>Where the hub keeps published model files: <c>{Hub:DataDir}/fleet-models/{name}/{version}/</c>.</summary>
+    public string PublishedModelDir(string name, string version) => Path.Combine(_root, "hub-data", "fleet-models", name, version);
+
     internal DeviceRegistry Registry => Hub.Services.GetRequiredService<DeviceRegistry>();
 
     internal DesiredStateService Desired => Hub.Services.GetRequiredService<DesiredStateService>();
 
     public FleetCounters Counters => Hub.Services.GetRequiredService<FleetCounters>();
 
-    public static async Task<FleetEnvironment> StartAsync(BrokerKind kind, params (string Id, string[] Groups)[] devices)
+    public static Task<FleetEnvironment> StartAsync(BrokerKind kind, params (string Id, string[] Groups)[] devices) =>
+        StartAsync(kind, new HubSetup(), devices);
+
+    /// <summary>Starts a hub with <paramref name="setup"/>'s models and extra settings.</summary>
+    public static async Task<FleetEnvironment> StartAsync(BrokerKind kind, HubSetup setup, params (string Id, string[] Groups)[] devices)
     {
         var root = Directory.CreateTempSubdirectory("edgecloud-fleet-").FullName;
         var secrets = devices.ToDictionary(d => d.Id, d => $"secret-{d.Id}-{Guid.NewGuid():N}", StringComparer.Ordinal);
@@ -57,7 +64,12 @@ public sealed class FleetEnvironment : IAsyncDisposable
 
         var mqttPort = mosquitto?.Port ?? FreePort.Next();
         var repository = Directory.CreateDirectory(Path.Combine(root, "hub-repo")).FullName;
-        var hub = await InProcessHub.StartAsync(repository, [], new Dictionary<string, string?>
+        foreach (var model in setup.Models)
+        {
+            TestModels.CopyModel(model, repository);
+        }
+
+        var settings = new Dictionary<string, string?>
         {
             ["Hub:DataDir"] = Path.Combine(root, "hub-data"),
             ["Hub:Mqtt:Embedded"] = (kind == BrokerKind.Embedded).ToString(),
@@ -66,7 +78,18 @@ public sealed class FleetEnvironment : IAsyncDisposable
             ["Hub:Mqtt:Password"] = HubPassword,
             ["Hub:Fleet:OperatorPassword"] = HubPassword,
             ["Hub:Fleet:FlushInterval"] = "00:00:00.050",
-        });
+        };
+        foreach (var (key, value) in setup.Settings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var hub = await InProcessHub.StartAsync(repository, setup.Models, settings);
+        if (settings.GetValueOrDefault("Hub:Fleet:AdminToken") is { Length: > 0 } token)
+        {
+            hub.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var environment = new FleetEnvironment(kind, hub, mosquitto, mqttPort, secrets, root);
         foreach (var (id, groups) in devices)
         {
