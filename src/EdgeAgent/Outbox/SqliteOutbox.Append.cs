@@ -1,5 +1,4 @@
 using EdgeCloud.EdgeAgent.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace EdgeCloud.EdgeAgent.Outbox;
 
@@ -56,8 +55,10 @@ internal sealed partial class SqliteOutbox
             Interlocked.Add(ref _appended, batch.Count);
             CountDropped(DropReasons.Capacity, eviction);
         }
-        catch (Exception ex) when (ex is SqliteException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Any failure fails this batch only (its callers hear "not stored"); the loop must live on,
+            // or every later append would wait forever.
             Log.AppendFailed(_logger, batch.Count, ex);
             var failure = new OutboxUnavailableException($"the outbox could not store the event: {ex.Message}", ex);
             foreach (var pending in batch)

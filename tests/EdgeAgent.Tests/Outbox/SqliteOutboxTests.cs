@@ -166,6 +166,25 @@ public sealed class SqliteOutboxTests
     }
 
     [Fact]
+    public async Task AppendAsync_StoreCannotCommit_EachAppendFailsUnavailableNoneHangs()
+    {
+        await using var harness = OutboxHarness.Create();
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Outbox.AppendAsync(OutboxHarness.Entry(id: "before"), ct);
+        await harness.Database.DisposeAsync(); // the store goes away under the outbox
+
+        for (var i = 0; i < 3; i++)
+        {
+            var ex = await Assert.ThrowsAsync<OutboxUnavailableException>(async () =>
+                await harness.Outbox.AppendAsync(OutboxHarness.Entry(id: $"after-{i}"), ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct));
+            Assert.StartsWith("the outbox could not store the event", ex.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, harness.Outbox.Stats.PendingEvents);
+        Assert.Equal(1, harness.Outbox.Stats.Appended);
+    }
+
+    [Fact]
     public async Task AppendAsync_AfterDispose_IsRefusedNotLost()
     {
         var harness = OutboxHarness.Create();
