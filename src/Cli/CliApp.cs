@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeCloud.Cli.Fleet;
 using EdgeCloud.Cli.Models;
 
 namespace EdgeCloud.Cli;
@@ -10,6 +11,9 @@ internal static class CliApp
     {
         var root = new RootCommand("EdgeCloud operator tool");
         root.Subcommands.Add(ModelsCommands.Create());
+        root.Subcommands.Add(FleetCommands.Create());
+        root.Subcommands.Add(ConfigCommands.Create());
+        root.Subcommands.Add(RolloutCommands.Create());
         return root;
     }
 }

@@ -9,6 +9,8 @@ internal static class ModelsCommands
     {
         var models = new Command("models", "Work on model files and model repositories");
         models.Subcommands.Add(QuantizeCommand.Create());
+        models.Subcommands.Add(Fleet.ModelPublishCommands.Publish());
+        models.Subcommands.Add(Fleet.ModelPublishCommands.List());
         return models;
     }
 }
