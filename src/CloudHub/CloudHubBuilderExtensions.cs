@@ -1,4 +1,7 @@
 using System.Net;
+using EdgeCloud.CloudHub.Backends;
+using EdgeCloud.CloudHub.Batching;
+using EdgeCloud.CloudHub.Metrics;
 using EdgeCloud.CloudHub.Events;
 using EdgeCloud.CloudHub.Fleet;
 using EdgeCloud.CloudHub.Security;
@@ -37,6 +40,9 @@ public static class CloudHubBuilderExtensions
             sp.GetRequiredService<ILogger<ModelStoreStartup>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<IInferenceServer, HubInferenceServer>();
+        services.AddHubBatching();
+        services.AddHubBackends();
+        services.AddHubMetrics();
 
         services.AddGrpc(o =>
         {
@@ -74,6 +80,7 @@ public static class CloudHubBuilderExtensions
         app.MapGrpcService<InferenceGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapV2Rest();
+        app.MapHubMetrics();
         app.MapCloudHubFleet();
         app.MapHubEvents();
         return app;

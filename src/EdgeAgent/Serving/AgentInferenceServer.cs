@@ -72,6 +72,12 @@ internal sealed partial class AgentInferenceServer(
     public async ValueTask<ModelInferResponse> InferAsync(ModelInferRequest request, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        if (request.ModelName.Length == 0)
+        {
+            // Found by the security fuzzer: an empty name reached ResultCacheKey and answered UNKNOWN.
+            throw new InferenceException(InferenceErrorCode.InvalidArgument, "model_name is empty; name the model to run");
+        }
+
         var parameters = EdgeRequestParameters.From(request);
         store.TryGet(request.ModelName, out var local);
         var config = local?.Config ?? catalog.Find(request.ModelName);

@@ -26,9 +26,10 @@ internal sealed record EdgeRequestParameters(RouteHint Hint, TimeSpan? Deadline,
 
         if (request.Parameters.TryGetValue(EdgeCloudParameters.DeadlineMs, out var ms))
         {
-            deadline = ms.ParameterChoiceCase == InferParameter.ParameterChoiceOneofCase.Int64Param && ms.Int64Param > 0
+            // Bounded at one day: found by the security fuzzer, long.MaxValue overflowed TimeSpan and answered UNKNOWN.
+            deadline = ms.ParameterChoiceCase == InferParameter.ParameterChoiceOneofCase.Int64Param && ms.Int64Param is > 0 and <= 86_400_000
                 ? TimeSpan.FromMilliseconds(ms.Int64Param)
-                : throw InferenceException.Invalid($"{EdgeCloudParameters.DeadlineMs} must be a positive int64 (milliseconds), got {Describe(ms)}");
+                : throw InferenceException.Invalid($"{EdgeCloudParameters.DeadlineMs} must be a positive int64 of at most 86400000 (milliseconds, one day), got {Describe(ms)}");
         }
 
         if (request.Parameters.TryGetValue(EdgeCloudParameters.Cache, out var cache))

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using EdgeCloud.Protocol;
+using EdgeCloud.TestUtilities;
+using Google.Protobuf;
+
+namespace EdgeCloud.Security.Tests.Fuzzing;
+
+/// <summary>
+/// CI-sized fuzzing (fixed seed) of ModelInfer on a real hub and a real agent: every mutated request is
+/// answered within the bound with a clear error (INVALID_ARGUMENT, NOT_FOUND, RESOURCE_EXHAUSTED, UNAVAILABLE,
+/// each with a message) or a result; never INTERNAL/UNKNOWN, never a hang, memory bounded.
+/// </summary>
+public sealed class InferFuzzTests
+{
+    private const int Seed = 20_240_808;
+    private const int CasesPerServer = 1000;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task ModelInfer_MutatedRequests_OnHubAndAgent_AreAnsweredClearly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var root = Directory.CreateTempSubdirectory("edgecloud-fuzz-").FullName;
+        var repository = Path.Combine(root, "repo");
+        TestModels.CopyModel("ocr-cls", repository);
+        await using var hub = await InProcessHub.StartAsync(repository, ["ocr-cls"]);
+        await using var agent = await InProcessAgent.StartAsync(Path.Combine(root, "agent"), repository, hub.GrpcAddress);
+        var valid = await ValidRequestAsync(hub.Client, ct);
+        await hub.Client.ModelInferAsync(valid, cancellationToken: ct); // the seed request is itself valid
+        GC.Collect();
+        var rssBefore = Process.GetCurrentProcess().WorkingSet64;
+
+        var onHub = new FuzzRun(hub.Client, Bound);
+        await onHub.RunAsync(new InferRequestMutator(valid, Seed), CasesPerServer, ct);
+        var onAgent = new FuzzRun(agent.Client, Bound);
+        await onAgent.RunAsync(new InferRequestMutator(valid, Seed + 1), CasesPerServer, ct);
+
+        GC.Collect();
+        var rssGrowth = Process.GetCurrentProcess().WorkingSet64 - rssBefore;
+        TestContext.Current.SendDiagnosticMessage(
+            $"hub: {Summary(onHub)}; agent: {Summary(onAgent)}; RSS growth {rssGrowth / (1024 * 1024)} MiB");
+        Assert.Empty(onHub.Findings);
+        Assert.Empty(onAgent.Findings);
+        Assert.True(await hub.Client.ServerLiveAsync(new ServerLiveRequest(), cancellationToken: ct) is { Live: true });
+        Assert.True(rssGrowth < 512L * 1024 * 1024, $"RSS grew by {rssGrowth / (1024 * 1024)} MiB over {2 * CasesPerServer} requests");
+    }
+
+    private static string Summary(FuzzRun run) =>
+        string.Join(", ", run.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}")) + $", slowest {run.Slowest.TotalMilliseconds:0} ms";
+
+    private static async Task<ModelInferRequest> ValidRequestAsync(GRPCInferenceService.GRPCInferenceServiceClient client, CancellationToken ct)
+    {
+        var metadata = await client.ModelMetadataAsync(new ModelMetadataRequest { Name = "ocr-cls" }, cancellationToken: ct);
+        var request = new ModelInferRequest { ModelName = "ocr-cls" };
+        foreach (var input in metadata.Inputs)
+        {
+            var shape = input.Shape.Select(d => d < 0 ? 1 : d).ToArray();
+            shape[^1] = input.Shape[^1] < 0 ? 16 : shape[^1];
+            var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype };
+            tensor.Shape.AddRange(shape);
+            request.Inputs.Add(tensor);
+            var elements = shape.Aggregate(1L, (a, d) => a * d);
+            request.RawInputContents.Add(ByteString.CopyFrom(new byte[elements * 4]));
+        }
+
+        return request;
+    }
+}
