@@ -61,7 +61,11 @@ public static class TestDataSets
         foreach (var file in Directory.GetFiles(set, "input_*.pb"))
         {
             var tensor = ReadTensor(file);
-            var index = int.Parse(Path.GetFileNameWithoutExtension(file)["input_".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            if (!int.TryParse(Path.GetFileNameWithoutExtension(file)["input_".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                throw new QuantizationException($"{file}: expected a name input_K.pb with K the input's position");
+            }
+
             var name = inputNames.Contains(tensor.Name) ? tensor.Name
                 : index < inputNames.Count ? inputNames[index]
                 : throw new QuantizationException($"{file}: the model has {inputNames.Count} inputs, none named '{tensor.Name}'");

@@ -4,7 +4,6 @@ using EdgeCloud.Quantization.Gate;
 using EdgeCloud.Quantization.Onnx;
 using EdgeCloud.Quantization.Runtime;
 using EdgeCloud.Quantization.Static;
-using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeCloud.Quantization.Publishing;
 
@@ -60,9 +59,9 @@ public static class VariantPublisher
             using var runner = new ModelRunner(path);
             runner.Run(Samples(request).FirstOrDefault() ?? SyntheticInputs.For(runner.InputMetadata));
         }
-        catch (OnnxRuntimeException ex)
+        catch (QuantizationException ex)
         {
-            throw new QuantizationException($"ONNX Runtime cannot run the converted model: {ex.Message}", ex);
+            throw new QuantizationException($"the converted model does not run in ONNX Runtime, so it is not published: {ex.Message}", ex);
         }
     }
 

@@ -6,17 +6,20 @@ namespace EdgeCloud.Quantization.Runtime;
 public sealed class ModelRunner : IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly string _name;
 
     public ModelRunner(string modelPath, int intraOpThreads = 1, GraphOptimizationLevel level = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
+        _name = modelPath;
         using var options = Options(intraOpThreads, level);
-        _session = new InferenceSession(modelPath, options);
+        _session = Guard(() => new InferenceSession(modelPath, options), "load");
     }
 
     public ModelRunner(byte[] model, int intraOpThreads = 1, GraphOptimizationLevel level = GraphOptimizationLevel.ORT_ENABLE_ALL)
     {
+        _name = "the converted model";
         using var options = Options(intraOpThreads, level);
-        _session = new InferenceSession(model, options);
+        _session = Guard(() => new InferenceSession(model, options), "load");
     }
 
     public IReadOnlyDictionary<string, NodeMetadata> InputMetadata => _session.InputMetadata;
@@ -31,7 +34,7 @@ public sealed class ModelRunner : IDisposable
         try
         {
             using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, names, values, outputNames);
+            using var results = Guard(() => _session.Run(runOptions, names, values, outputNames), "run");
             return outputNames.Zip(results).ToDictionary(p => p.First, p => SampleTensor.FromOrtValue(p.Second), StringComparer.Ordinal);
         }
         finally
@@ -41,6 +44,18 @@ public sealed class ModelRunner : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
+
+    private T Guard<T>(Func<T> action, string verb)
+    {
+        try
+        {
+            return action();
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new QuantizationException($"ONNX Runtime could not {verb} {_name}: {ex.Message}", ex);
+        }
+    }
 
     private static SessionOptions Options(int intraOpThreads, GraphOptimizationLevel level) => new()
     {
