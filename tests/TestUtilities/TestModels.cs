@@ -32,12 +32,16 @@ public static class TestModels
             return fromEnv;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // From the build output (inside the repository) or from the working directory (builds elsewhere).
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            var candidate = Path.Combine(dir.FullName, "models");
-            if (File.Exists(Path.Combine(candidate, "repo", "minilm", "config.json")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "models");
+                if (File.Exists(Path.Combine(candidate, "repo", "minilm", "config.json")))
+                {
+                    return candidate;
+                }
             }
         }
 
