@@ -68,7 +68,7 @@ internal static class OutboxCommand
     private static async Task<OutboxStepResult> RestAsync(string dir, int producers, byte[] payload, OutboxBenchOptions options)
     {
         var (agent, address) = await OutboxRigs.StartAgentAsync(dir);
-        await using var _ = agent;
+        await using var _ = new StoppingApp(agent);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = producers }) { BaseAddress = address };
         var body = Encoding.UTF8.GetBytes($"{{\"type\":\"bench.tick\",\"kind\":\"telemetry\",\"payload\":{Encoding.UTF8.GetString(payload)}}}");
         return await ProducerLoop.RunAsync("REST `POST /edgecloud/v1/events`", producers, options.Warmup, options.Duration, async (_, ct) =>
@@ -98,7 +98,7 @@ internal static class OutboxCommand
         })));
 
         var (hub, grpcAddress) = await OutboxRigs.StartHubAsync(dir);
-        await using var _ = hub;
+        await using var _ = new StoppingApp(hub);
         var agentOptions = Options.Create(new AgentOptions { DeviceId = "bench", Cloud = new CloudLinkOptions { Endpoint = grpcAddress } });
         using var cloud = new CloudClient(agentOptions, TimeProvider.System, new BenchRandom(), NullLogger<CloudClient>.Instance);
         var publisher = new GrpcEventPublisher(cloud, agentOptions, Options.Create(outbox.Options));

@@ -32,23 +32,30 @@ internal sealed class DeferredJobRunner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            TimeSpan? backoff;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                backoff = await StepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                backoff = NextDelay();
-                Log.StepFailed(logger, backoff.Value, ex);
-            }
+                TimeSpan? backoff;
+                try
+                {
+                    backoff = await StepAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    backoff = NextDelay();
+                    Log.StepFailed(logger, backoff.Value, ex);
+                }
 
-            if (backoff is { } delay)
-            {
-                await WaitForLinkAsync(delay, stoppingToken).ConfigureAwait(false);
+                if (backoff is { } delay)
+                {
+                    await WaitForLinkAsync(delay, stoppingToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: pending jobs stay stored and run after the next start.
         }
     }
 

@@ -37,17 +37,24 @@ internal sealed class OutboxDrainer(
             Log.NoHub(logger);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var next = await StepGuardedAsync(stoppingToken).ConfigureAwait(false);
-            if (next.Backoff is { } backoff)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(backoff, timeProvider, stoppingToken).ConfigureAwait(false);
+                var next = await StepGuardedAsync(stoppingToken).ConfigureAwait(false);
+                if (next.Backoff is { } backoff)
+                {
+                    await Task.Delay(backoff, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                else if (next.Idle)
+                {
+                    await outbox.Appended.WaitAsync(outbox.Options.IdlePollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
             }
-            else if (next.Idle)
-            {
-                await outbox.Appended.WaitAsync(outbox.Options.IdlePollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (or disposed without a stop): what is queued stays in the outbox for the next start.
         }
     }
 
