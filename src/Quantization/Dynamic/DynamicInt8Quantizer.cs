@@ -22,6 +22,7 @@ public static class DynamicInt8Quantizer
         }
 
         QuantizedOps.RefuseQuantized(model);
+        ExternalData.Refuse(model);
         GraphCleanup.DropInitializerInputs(model);
         var graph = new OnnxGraph(model);
         var report = new ConversionReport();

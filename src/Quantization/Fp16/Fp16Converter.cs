@@ -16,6 +16,7 @@ public static class Fp16Converter
         blockList ??= Fp16BlockList.Default;
         var model = fp32.Clone();
         QuantizedOps.RefuseQuantized(model);
+        ExternalData.Refuse(model);
         if (model.Graph.Node.FirstOrDefault(n => Attributes.Subgraphs(n).Any()) is { } control)
         {
             throw new QuantizationException($"fp16 conversion does not handle control flow: {OnnxNodes.Describe(control)} has a subgraph");

@@ -16,7 +16,9 @@ public static class StaticQdqQuantizer
         string fp32Path, IReadOnlyList<IReadOnlyDictionary<string, SampleTensor>> calibration, StaticInt8Options? options = null)
     {
         options ??= new StaticInt8Options();
-        QuantizedOps.RefuseQuantized(OnnxModelFile.Read(fp32Path));
+        var source = OnnxModelFile.Read(fp32Path);
+        QuantizedOps.RefuseQuantized(source);
+        ExternalData.Refuse(source);
         var model = OrtPreOptimizer.Optimize(fp32Path);
         GraphCleanup.DropInitializerInputs(model);
         OpsetUpgrade.To(model, Opset);

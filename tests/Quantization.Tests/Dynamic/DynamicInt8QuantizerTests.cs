@@ -66,6 +66,21 @@ public sealed class DynamicInt8QuantizerTests
     }
 
     [Fact]
+    public void Quantize_WeightInExternalFile_ThrowsNamingNodeTensorAndFile()
+    {
+        var model = TinyModels.MatMul(64, 64);
+        var weight = model.Graph.Initializer[0];
+        weight.RawData = Google.Protobuf.ByteString.Empty;
+        weight.DataLocation = TensorProto.Types.DataLocation.External;
+        weight.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = "weights.bin" });
+
+        var error = Assert.Throws<QuantizationException>(() => DynamicInt8Quantizer.Quantize(model));
+
+        Assert.Contains("node 'mm' (MatMul) reads tensor 'W'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'weights.bin'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Quantize_ConvolutionalModel_ThrowsThatNothingCouldBeQuantized()
     {
         var error = Assert.Throws<QuantizationException>(() => DynamicInt8Quantizer.Quantize(OnnxModelFile.Read(TestModels.ModelFile("ocr-det"))));
