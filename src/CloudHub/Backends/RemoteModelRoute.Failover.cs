@@ -76,13 +76,12 @@ internal sealed partial class RemoteModelRoute
 
     private RemoteBackend? Pick(HashSet<RemoteBackend>? tried)
     {
-        var candidates = new List<BackendState>(Backends.Count);
-        foreach (var backend in Backends)
+        var candidates = Candidates(tried, panic: false);
+        if (candidates.Count == 0)
         {
-            if (backend.State.IsAvailable && tried?.Contains(backend) != true)
-            {
-                candidates.Add(backend.State);
-            }
+            // Every untried backend is out by health (ejected, or failing its probes). That view may be stale, so try
+            // them anyway rather than refuse (Envoy's panic routing); open circuits still refuse through TryAcquire.
+            candidates = Candidates(tried, panic: true);
         }
 
         while (candidates.Count > 0)
@@ -103,6 +102,20 @@ internal sealed partial class RemoteModelRoute
         }
 
         return null;
+    }
+
+    private List<BackendState> Candidates(HashSet<RemoteBackend>? tried, bool panic)
+    {
+        var candidates = new List<BackendState>(Backends.Count);
+        foreach (var backend in Backends)
+        {
+            if ((panic || backend.State.IsAvailable) && tried?.Contains(backend) != true)
+            {
+                candidates.Add(backend.State);
+            }
+        }
+
+        return candidates;
     }
 
     private void Succeeded(RemoteBackend backend, long started)

@@ -11,6 +11,8 @@ namespace EdgeCloud.CloudHub.Backends;
 /// One model served by remote backends: each request goes to the backend its policy picks among the
 /// available ones (not ejected by passive health, not unhealthy by probes, circuit closed or ready for
 /// a probe), and fails over to another on a backend failure, at most <see cref="RemoteModelOptions.MaxAttempts"/> times.
+/// When health has ruled out every backend, they are tried anyway (panic routing), since a stale health view must
+/// not refuse traffic that a recovered backend could serve; open circuits still hold.
 /// </summary>
 internal sealed partial class RemoteModelRoute
 {

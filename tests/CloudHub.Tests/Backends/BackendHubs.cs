@@ -5,7 +5,8 @@ namespace EdgeCloud.CloudHub.Tests.Backends;
 
 /// <summary>
 /// Three real hubs on loopback: B and C serve ocr-cls, A serves nothing itself and fronts ocr-cls on
-/// B and C (round-robin, two attempts, quick ejection and 200 ms probes so that a dead backend is noticed fast).
+/// B and C (round-robin, two attempts, quick ejection and 200 ms probes, two failures to turn unhealthy, so that a
+/// dead backend is noticed fast while a busy test machine does not mark live ones down).
 /// </summary>
 internal sealed class BackendHubs : IAsyncDisposable
 {
@@ -40,7 +41,8 @@ internal sealed class BackendHubs : IAsyncDisposable
             ["Hub:Routing:CircuitBreaker:MinimumThroughput"] = "2",
             ["Hub:Routing:CircuitBreaker:BreakDuration"] = "00:01:00",
             ["Hub:Routing:ActiveHealth:Interval"] = "00:00:00.200",
-            ["Hub:Routing:ActiveHealth:UnhealthyThreshold"] = "1",
+            ["Hub:Routing:ActiveHealth:UnhealthyThreshold"] = "2",
+            ["Hub:Backends:ocr-cls:ProbeTimeout"] = "00:00:05",
             ["Hub:Routing:ActiveHealth:HealthyThreshold"] = "1",
         });
         return hubs;

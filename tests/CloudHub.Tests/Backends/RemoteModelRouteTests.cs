@@ -117,6 +117,33 @@ public sealed class RemoteModelRouteTests
     }
 
     [Fact]
+    public async Task InferAsync_EveryBackendFailingItsProbes_StillTriesThem()
+    {
+        using var h = new RouteHarness(BackendPolicies.RoundRobin, maxAttempts: 2, "a", "b");
+        h.FailProbes(h.Backends[0]);
+        h.FailProbes(h.Backends[1]);
+
+        var response = await h.Route.InferAsync(new ModelInferRequest { ModelName = "m" }, Token);
+
+        Assert.False(h.Route.IsReady);
+        Assert.Contains(response.Id, new[] { "a", "b" });
+    }
+
+    [Fact]
+    public async Task InferAsync_OneBackendFailingItsProbes_IsPassedOver()
+    {
+        using var h = new RouteHarness(BackendPolicies.RoundRobin, maxAttempts: 2, "a", "b");
+        h.FailProbes(h.Backends[0]);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("b", (await h.Route.InferAsync(new ModelInferRequest { ModelName = "m" }, Token)).Id);
+        }
+
+        Assert.True(h.Route.IsReady);
+    }
+
+    [Fact]
     public async Task InferAsync_CallerCancels_IsNotCountedAgainstTheBackend()
     {
         using var h = new RouteHarness(BackendPolicies.RoundRobin, maxAttempts: 2, "a", "b");

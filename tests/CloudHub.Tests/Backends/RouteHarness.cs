@@ -58,6 +58,16 @@ internal sealed class RouteHarness : IDisposable
 
     public RemoteModelRoute Route { get; }
 
+    /// <summary>Fails the backend's active health probes until it turns unhealthy.</summary>
+    public void FailProbes(RemoteBackend backend)
+    {
+        var tracker = _services.GetRequiredService<IActiveHealthTracker>();
+        for (var i = 0; i < new ActiveHealthOptions().UnhealthyThreshold; i++)
+        {
+            tracker.RecordProbeResult(backend.State, healthy: false);
+        }
+    }
+
     public void Dispose()
     {
         Recorder.Dispose();
