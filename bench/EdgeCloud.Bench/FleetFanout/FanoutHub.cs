@@ -1,0 +1,70 @@
+using System.Globalization;
+using EdgeCloud.CloudHub.Fleet;
+using EdgeCloud.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeCloud.Bench.FleetFanout;
+
+/// <summary>
+/// An in-process hub whose fleet runs on the embedded broker, or on mosquitto with the hub as its client
+/// (as in the fleet tests), with the simulated fleet registered through the admin API.
+/// </summary>
+internal sealed class FanoutHub : IAsyncDisposable
+{
+    private const string HubPassword = "fanout-hub-secret";
+    private readonly MosquittoProcess? _mosquitto;
+    private readonly string _root;
+
+    private FanoutHub(InProcessHub hub, MosquittoProcess? mosquitto, int mqttPort, string root)
+    {
+        (Hub, _mosquitto, MqttPort, _root) = (hub, mosquitto, mqttPort, root);
+        Admin = new FanoutAdmin(hub.Http);
+    }
+
+    public InProcessHub Hub { get; }
+
+    public int MqttPort { get; }
+
+    public FanoutAdmin Admin { get; }
+
+    public FleetCounters Counters => Hub.Services.GetRequiredService<FleetCounters>();
+
+    public static async Task<FanoutHub> StartAsync(FanoutBroker broker, FanoutFleet fleet)
+    {
+        var root = Directory.CreateTempSubdirectory("edgecloud-fanout-").FullName;
+        var mosquitto = broker == FanoutBroker.Mosquitto ? await MosquittoProcess.StartAsync(HubPassword, fleet) : null;
+        var port = mosquitto?.Port ?? Hosting.FreePort.Next(1)[0];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hub:DataDir"] = Path.Combine(root, "hub-data"),
+            ["Hub:Mqtt:Embedded"] = (broker == FanoutBroker.Embedded).ToString(),
+            ["Hub:Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Hub:Mqtt:Username"] = "hub",
+            ["Hub:Mqtt:Password"] = HubPassword,
+            ["Hub:Mqtt:MaxPendingMessagesPerClient"] = "1000000",
+            ["Hub:Fleet:OperatorPassword"] = HubPassword,
+        };
+        var hub = await InProcessHub.StartAsync(Directory.CreateDirectory(Path.Combine(root, "repo")).FullName, [], settings);
+        var rig = new FanoutHub(hub, mosquitto, port, root);
+        await rig.Admin.ProvisionAsync(fleet);
+        return rig;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Hub.DisposeAsync();
+        if (_mosquitto is not null)
+        {
+            await _mosquitto.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by the closing hub; the temp folder is cleaned later
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using EdgeCloud.Bench.Reporting;
+
+namespace EdgeCloud.Bench.FleetFanout;
+
+/// <summary>
+/// One fleet size on one broker: start the hub (and mosquitto), register and connect N agents, run one
+/// unmeasured warm-up version, then measured versions from the desired publish to the last report taken in.
+/// </summary>
+internal static class FanoutRun
+{
+    public static async Task<FanoutResult> RunAsync(FanoutBroker broker, int agents, FleetFanoutOptions options)
+    {
+        var fleet = FanoutFleet.Create(agents);
+        await using var hub = await FanoutHub.StartAsync(broker, fleet);
+        await using var swarm = new AgentSwarm();
+        await swarm.ConnectAsync(fleet, hub.MqttPort, options.ConnectBatch, CancellationToken.None);
+        Console.Error.WriteLine($"{broker} {agents}: {swarm.Connected} agents connected in {swarm.ConnectTime.TotalSeconds:F1} s");
+
+        var watch = new IntakeWatch(hub.Counters);
+        var warmup = await RoundAsync(hub, swarm, watch, fleet, 0, swarm.Connected, TimeSpan.FromSeconds(Math.Max(120, options.RoundTimeout.TotalSeconds)));
+        Console.Error.WriteLine($"  warm-up: {warmup.ReportMs.Length}/{warmup.Expected} reports, last at {Last(warmup):F0} ms");
+        var rounds = new List<FanoutRound>();
+        var load = LoadAverage.Read();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            rounds.Add(await RoundAsync(hub, swarm, watch, fleet, round, swarm.Connected, options.RoundTimeout));
+            var r = rounds[^1];
+            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
+        }
+
+        return new FanoutResult(broker, agents, swarm.ConnectTime, swarm.Connected, rounds, load, null);
+    }
+
+    private static async Task<FanoutRound> RoundAsync(FanoutHub hub, AgentSwarm swarm, IntakeWatch watch, FanoutFleet fleet, int round, int expected, TimeSpan timeout)
+    {
+        var baseline = watch.Accepted;
+        var desiredBefore = swarm.Counters.Desired;
+        var start = Stopwatch.GetTimestamp();
+        var reports = watch.WaitAsync(baseline, expected, start, timeout);
+        var version = await hub.Admin.SetGroupConfigAsync(fleet, round);
+        var times = await reports;
+        await Task.Delay(TimeSpan.FromMilliseconds(300)); // stragglers past the timeout, and the registry's JSON
+        var atVersion = await hub.Admin.CountAtVersionAsync(fleet, version);
+        return new FanoutRound(times, fleet.Devices.Count, (int)(swarm.Counters.Desired - desiredBefore), atVersion);
+    }
+
+    private static double Last(FanoutRound round) => round.ReportMs.Length == 0 ? double.NaN : round.ReportMs[^1];
+}
