@@ -90,6 +90,11 @@ public sealed class FleetEnvironment : IAsyncDisposable
             hub.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
+        if (settings.GetValueOrDefault("Hub:Security:BootstrapAdminKey") is { Length: > 0 } adminKey)
+        {
+            hub.Http.DefaultRequestHeaders.Add("x-api-key", adminKey); // Hub:Security on: the admin API needs the admin role
+        }
+
         var environment = new FleetEnvironment(kind, hub, mosquitto, mqttPort, secrets, root);
         foreach (var (id, groups) in devices)
         {
