@@ -21,6 +21,16 @@ public sealed class HubMqttOptions
     /// <summary>The hub's password on the external broker; empty for none.</summary>
     public string Password { get; set; } = "";
 
+    /// <summary>The embedded broker's TLS listener (section <c>Hub:Mqtt:Tls</c>).</summary>
+    public HubMqttTlsOptions Tls { get; set; } = new();
+
+    /// <summary>
+    /// Lets the embedded broker take plaintext MQTT on a non-loopback <c>Hub:BindAddress</c> (device secrets in the
+    /// clear: trusted networks only). Default false: off loopback, plaintext is refused at start-up without a TLS
+    /// listener, and with one the plaintext listener binds to loopback only.
+    /// </summary>
+    public bool AllowPlaintext { get; set; }
+
     /// <summary>Messages queued per client on the embedded broker before the oldest is dropped. Default 10,000.</summary>
     [Range(100, 1_000_000)]
     public int MaxPendingMessagesPerClient { get; set; } = 10_000;

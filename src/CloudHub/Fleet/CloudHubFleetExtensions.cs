@@ -38,6 +38,7 @@ public static class CloudHubFleetExtensions
         if (builder.Configuration.GetValue($"{HubOptions.Section}:Mqtt:{nameof(HubMqttOptions.Embedded)}", true))
         {
             services.TryAddSingleton<EmbeddedFleetBroker>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubOptions>, FleetBrokerTlsValidator>());
             services.TryAddSingleton<IFleetBroker>(static sp => sp.GetRequiredService<EmbeddedFleetBroker>());
             services.AddHostedService(static sp => Started(sp, sp.GetRequiredService<EmbeddedFleetBroker>()));
         }

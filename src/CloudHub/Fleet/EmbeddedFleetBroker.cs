@@ -1,4 +1,3 @@
-using System.Net;
 using EdgeCloud.Shared.Fleet;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -39,14 +38,8 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
         _time = time;
         _logger = logger;
         Port = hub.Value.Mqtt.Port;
-        var options = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(hub.Value.BindAddress))
-            .WithDefaultEndpointPort(Port)
-            .WithConnectionBacklog(4096)
-            .WithMaxPendingMessagesPerClient(hub.Value.Mqtt.MaxPendingMessagesPerClient)
-            .Build();
-        _server = new MqttServerFactory().CreateMqttServer(options);
+        TlsPort = hub.Value.Mqtt.Tls.IsEnabled ? hub.Value.Mqtt.Tls.Port : null;
+        _server = new MqttServerFactory().CreateMqttServer(BuildOptions(hub.Value));
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
@@ -54,6 +47,9 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
     }
 
     public int Port { get; }
+
+    /// <summary>The TLS listener's port (<c>Hub:Mqtt:Tls:Port</c>); null without one.</summary>
+    public int? TlsPort { get; }
 
     public void OnConnected(Func<CancellationToken, Task> handler) => _onConnected.Add(handler);
 
@@ -65,7 +61,7 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
         }
         catch (System.Net.Sockets.SocketException ex)
         {
-            throw new IOException($"Hub:Mqtt:Port: the embedded MQTT broker cannot listen on port {Port}: {ex.Message}", ex);
+            throw new IOException($"Hub:Mqtt:Port / Hub:Mqtt:Tls:Port: the embedded MQTT broker cannot listen on port {Port} (TLS: {TlsPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {ex.Message}", ex);
         }
 
         Log.BrokerStarted(_logger, Port);

@@ -23,6 +23,7 @@ public static class EdgeFleetExtensions
         ((IConfigurationBuilder)builder.Configuration).Add(source);
         services.AddSingleton(source);
         services.AddOptionsWithValidateOnStart<AgentMqttOptions>().BindConfiguration(AgentMqttOptions.Section).ValidateDataAnnotations();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentMqttOptions>, AgentMqttOptionsValidator>());
         if (string.IsNullOrEmpty(builder.Configuration[$"{AgentMqttOptions.Section}:{nameof(AgentMqttOptions.Host)}"]))
         {
             return builder;

@@ -17,6 +17,15 @@ public sealed class AgentMqttOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 1883;
 
+    /// <summary>Connect over TLS (MQTT over TLS, e.g. the hub's <c>Hub:Mqtt:Tls:Port</c>). Default false.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>A PEM CA certificate (a private CA) the broker's certificate must chain to, with <see cref="UseTls"/>; empty trusts the system roots. Default empty.</summary>
+    public string CaCertificatePath { get; set; } = "";
+
+    /// <summary>Allows plaintext MQTT (the device secret in the clear) to a <see cref="Host"/> off this machine: trusted networks only. Default false.</summary>
+    public bool AllowPlaintext { get; set; }
+
     /// <summary>The device secret issued when the device was registered at the hub (the username is <c>Agent:DeviceId</c>).</summary>
     public string Password { get; set; } = "";
 

@@ -140,6 +140,7 @@ internal sealed partial class MqttFleetChannel : BackgroundService, IFleetChanne
         Interlocked.Exchange(ref _bdSeq, await _birth.NextAsync(cancellationToken));
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
+            .WithFleetTransport(_options)
             .WithClientId(_agent.DeviceId)
             .WithCredentials(_agent.DeviceId, _options.Password)
             .WithCleanSession(true)
