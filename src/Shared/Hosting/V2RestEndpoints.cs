@@ -52,15 +52,20 @@ public static class V2RestEndpoints
     {
         try
         {
-            if (!server.IsModelReady(model, version))
-            {
-                // Unknown model: answer 404 before reading the body (throws NOT_FOUND with what is loaded).
-                await server.GetModelMetadataAsync(model, version, http.RequestAborted);
-            }
-
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            var request = V2JsonRequestReader.Read(body.GetBuffer().AsSpan(0, (int)body.Length), model, version);
+            ModelInferRequest request;
+            try
+            {
+                request = V2JsonRequestReader.Read(body.GetBuffer().AsSpan(0, (int)body.Length), model, version);
+            }
+            catch (InferenceException) when (!server.IsModelReady(model, version))
+            {
+                // A bad body for a model that is not here: the unknown model is the error to report (404).
+                // Checked only after a failed read, so a valid request (e.g. one to defer) never waits on it.
+                await server.GetModelMetadataAsync(model, version, http.RequestAborted);
+                throw;
+            }
             var response = await server.InferAsync(request, http.RequestAborted);
             return new InferResult(response);
         }
