@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using EdgeCloud.Protocol;
+
+namespace EdgeCloud.Bench.Batching;
+
+/// <summary>
+/// A closed-loop load generator: <c>concurrency</c> callers, each sending its next request as soon as
+/// the last one is answered, for a warm-up (not recorded) and then a measured window.
+/// </summary>
+internal static class ClosedLoop
+{
+    public static async Task<CellResult> RunAsync(
+        GRPCInferenceService.GRPCInferenceServiceClient client, ModelInferRequest[] requests, int concurrency, TimeSpan warmup, TimeSpan measure)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
+        var perCaller = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
+        {
+            var latencies = new List<long>(4096);
+            var errors = 0;
+            for (var i = caller; ; i += concurrency)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                if (sent >= stopAt)
+                {
+                    return (latencies, errors);
+                }
+
+                try
+                {
+                    await client.ModelInferAsync(requests[i % requests.Length]);
+                }
+                catch (Grpc.Core.RpcException)
+                {
+                    errors++;
+                    continue;
+                }
+
+                var done = Stopwatch.GetTimestamp();
+                if (sent >= measureFrom && done <= stopAt)
+                {
+                    latencies.Add(done - sent);
+                }
+            }
+        })));
+
+        var all = perCaller.SelectMany(c => c.latencies).ToArray();
+        return CellResult.From(all, perCaller.Sum(c => c.errors), measure);
+    }
+}
+
+/// <summary>One cell: throughput over the measured window, and latency percentiles (nearest rank, milliseconds).</summary>
+internal sealed record CellResult(int Requests, int Errors, double PerSecond, double P50, double P99)
+{
+    public double MeanBatch { get; init; }
+
+    public static CellResult From(long[] ticks, int errors, TimeSpan window)
+    {
+        Array.Sort(ticks);
+        double Ms(double percent) => ticks.Length == 0 ? double.NaN
+            : ticks[Math.Clamp((int)Math.Ceiling(percent / 100 * ticks.Length) - 1, 0, ticks.Length - 1)] * 1e3 / Stopwatch.Frequency;
+        return new CellResult(ticks.Length, errors, ticks.Length / window.TotalSeconds, Ms(50), Ms(99));
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using EdgeCloud.Protocol;
+using Grpc.Net.Client;
+
+namespace EdgeCloud.Bench.Batching;
+
+/// <summary>A CloudHub child process on free loopback ports, ready when <c>/v2/health/ready</c> answers 200; killed on dispose.</summary>
+internal sealed partial class HubChild : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDir;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly GrpcChannel _channel;
+    private readonly List<string> _output = [];
+
+    private HubChild(Process process, int grpcPort, int httpPort, string dataDir, string commandLine)
+    {
+        _process = process;
+        _dataDir = dataDir;
+        CommandLine = commandLine;
+        HttpAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}", new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = null,
+            HttpHandler = new SocketsHttpHandler { UseProxy = false, EnableMultipleHttp2Connections = true, PooledConnectionLifetime = Timeout.InfiniteTimeSpan },
+        });
+        Client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+    }
+
+    public GRPCInferenceService.GRPCInferenceServiceClient Client { get; }
+
+    public Uri HttpAddress { get; }
+
+    public string CommandLine { get; }
+
+    public static async Task<HubChild> StartAsync(string hubDll, string repository, string model, bool batching, int intraOp)
+    {
+        if (!File.Exists(hubDll))
+        {
+            throw new FileNotFoundException($"CloudHub not found at {hubDll}; build it in Release with the same --artifacts-path, or pass --hub-dll", hubDll);
+        }
+
+        var (grpc, http, mqtt) = (FreePort(), FreePort(), FreePort());
+        var dataDir = Directory.CreateTempSubdirectory("edgecloud-bench-hub-").FullName;
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            hubDll, $"--Hub:GrpcPort={grpc}", $"--Hub:HttpPort={http}", $"--Hub:Mqtt:Port={mqtt}", $"--Hub:DataDir={dataDir}",
+            $"--Hub:ModelRepository={repository}", $"--Hub:LoadModels:0={model}", $"--Hub:Inference:IntraOpThreads={intraOp}",
+            "--Hub:Inference:InterOpThreads=1", $"--Hub:Batching:Enabled={batching}", "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        var hub = new HubChild(process, grpc, http, dataDir, "dotnet " + string.Join(' ', start.ArgumentList));
+        process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await hub.WaitReadyAsync();
+        return hub;
+    }
+
+    /// <summary>Sum and count of the batch-size histogram for <paramref name="model"/> (zero when unbatched).</summary>
+    public async Task<(double Sum, double Count)> BatchSizeAsync(string model)
+    {
+        var text = await _http.GetStringAsync(new Uri(HttpAddress, "/metrics"));
+        double Read(string name) => Sample().Matches(text)
+            .Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains($"model=\"{model}\"", StringComparison.Ordinal))
+            .Select(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        return (Read("edgecloud_hub_batch_size_sum"), Read("edgecloud_hub_batch_size_count"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Dispose();
+        _http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(3))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the hub exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync(new Uri(HttpAddress, "/v2/health/ready"));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or busy loading.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        throw new TimeoutException($"the hub was not ready within 3 minutes:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+            if (_output.Count > 40)
+            {
+                _output.RemoveAt(0);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?<labels>[^}]*)\} (?<value>\S+)", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+}
