@@ -1,0 +1,20 @@
+namespace EdgeCloud.Bench.Measurement;
+
+/// <summary>What a measured path stands for in the comparison.</summary>
+internal enum PathRole
+{
+    /// <summary>In-process ONNX Runtime: the floor every other path is compared with.</summary>
+    Baseline,
+
+    /// <summary>The hub's own request handling run in the bench process, without a network hop.</summary>
+    InProcessCodec,
+
+    /// <summary>A real inference through the hub over gRPC.</summary>
+    HubGrpc,
+
+    /// <summary>A real inference through the hub over REST/JSON.</summary>
+    HubRest,
+
+    /// <summary>A request the hub answers without running a model: the transport's own cost.</summary>
+    TransportFloor,
+}
