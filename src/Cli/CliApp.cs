@@ -12,6 +12,7 @@ internal static class CliApp
         var root = new RootCommand("EdgeCloud operator tool");
         root.Subcommands.Add(ModelsCommands.Create());
         root.Subcommands.Add(FleetCommands.Create());
+        root.Subcommands.Add(DevicesCommands.Create());
         root.Subcommands.Add(ConfigCommands.Create());
         root.Subcommands.Add(RolloutCommands.Create());
         return root;
