@@ -38,14 +38,16 @@ internal sealed class FleetIntake(DeviceRegistry registry, CommandTracker comman
                     registry.OnTelemetry(deviceId, FleetPayload.Read(payload, FleetJsonContext.Default.TelemetryMessage, _maxBytes));
                     break;
                 case FleetTopics.CommandResult:
-                    commands.Complete(deviceId, FleetPayload.Read(payload, FleetJsonContext.Default.FleetCommandResult, _maxBytes));
-                    break;
-                case FleetTopics.Events:
-                    if (payload.Length > _maxBytes)
+                    var result = FleetPayload.Read(payload, FleetJsonContext.Default.FleetCommandResult, _maxBytes);
+                    if (string.IsNullOrEmpty(result.Id))
                     {
-                        throw new FleetPayloadException(FleetRejectReason.Oversized, $"payload is {payload.Length} bytes; the limit is {_maxBytes}");
+                        throw new FleetPayloadException(FleetRejectReason.Malformed, "a command result needs the 'id' of the command it answers");
                     }
 
+                    commands.Complete(deviceId, result);
+                    break;
+                case FleetTopics.Events:
+                    FleetPayload.Check(payload, _maxBytes); // a JSON object with a known schema, like every fleet payload
                     break;
                 default:
                     return Reject(deviceId, leaf, FleetRejectReason.ForbiddenTopic, $"'{leaf}' is not a topic devices publish to");

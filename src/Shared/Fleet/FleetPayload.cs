@@ -30,14 +30,35 @@ public static class FleetPayload
             return JsonSerializer.Deserialize(ref reader, typeInfo)
                 ?? throw new FleetPayloadException(FleetRejectReason.Malformed, "payload is JSON null; expected an object");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
+            // InvalidOperationException/ArgumentException: invalid UTF-8 in a string value (System.Text.Json cannot transcode it).
             throw new FleetPayloadException(FleetRejectReason.Malformed, $"payload is not a valid {typeof(T).Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Checks size, JSON object and schema of a payload the hub does not parse further (e.g. events); throws <see cref="FleetPayloadException"/>.</summary>
+    public static void Check(ReadOnlySequence<byte> payload, int maxBytes = FleetSchema.MaxPayloadBytes)
+    {
+        if (payload.Length > maxBytes)
+        {
+            throw new FleetPayloadException(FleetRejectReason.Oversized, $"payload is {payload.Length} bytes; the limit is {maxBytes}");
+        }
+
+        if (ReadSchema(payload) is var schema && schema != FleetSchema.Current)
+        {
+            throw new FleetPayloadException(FleetRejectReason.UnknownSchema, $"schema {schema} is not supported; expected {FleetSchema.Current}");
         }
     }
 
     private static int ReadSchema(ReadOnlySequence<byte> payload)
     {
+        // System.Text.Json checks UTF-8 only in the strings it decodes, so an unknown property could carry invalid bytes through.
+        if (!System.Text.Unicode.Utf8.IsValid(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray()))
+        {
+            throw new FleetPayloadException(FleetRejectReason.Malformed, "payload is not valid UTF-8");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(payload);
@@ -54,7 +75,7 @@ public static class FleetPayload
 
             return value;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             throw new FleetPayloadException(FleetRejectReason.Malformed, $"payload is not valid JSON: {ex.Message}");
         }

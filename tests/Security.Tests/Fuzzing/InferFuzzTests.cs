@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using EdgeCloud.Protocol;
 using EdgeCloud.TestUtilities;
-using Google.Protobuf;
+using EdgeCloud.TestUtilities.Fuzzing;
 
 namespace EdgeCloud.Security.Tests.Fuzzing;
 
@@ -25,7 +25,7 @@ public sealed class InferFuzzTests
         TestModels.CopyModel("ocr-cls", repository);
         await using var hub = await InProcessHub.StartAsync(repository, ["ocr-cls"]);
         await using var agent = await InProcessAgent.StartAsync(Path.Combine(root, "agent"), repository, hub.GrpcAddress);
-        var valid = await ValidRequestAsync(hub.Client, ct);
+        var valid = await InferSeed.ValidRequestAsync(hub.Client, "ocr-cls", ct);
         await hub.Client.ModelInferAsync(valid, cancellationToken: ct); // the seed request is itself valid
         GC.Collect();
         var rssBefore = Process.GetCurrentProcess().WorkingSet64;
@@ -47,22 +47,4 @@ public sealed class InferFuzzTests
 
     private static string Summary(FuzzRun run) =>
         string.Join(", ", run.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}")) + $", slowest {run.Slowest.TotalMilliseconds:0} ms";
-
-    private static async Task<ModelInferRequest> ValidRequestAsync(GRPCInferenceService.GRPCInferenceServiceClient client, CancellationToken ct)
-    {
-        var metadata = await client.ModelMetadataAsync(new ModelMetadataRequest { Name = "ocr-cls" }, cancellationToken: ct);
-        var request = new ModelInferRequest { ModelName = "ocr-cls" };
-        foreach (var input in metadata.Inputs)
-        {
-            var shape = input.Shape.Select(d => d < 0 ? 1 : d).ToArray();
-            shape[^1] = input.Shape[^1] < 0 ? 16 : shape[^1];
-            var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype };
-            tensor.Shape.AddRange(shape);
-            request.Inputs.Add(tensor);
-            var elements = shape.Aggregate(1L, (a, d) => a * d);
-            request.RawInputContents.Add(ByteString.CopyFrom(new byte[elements * 4]));
-        }
-
-        return request;
-    }
 }

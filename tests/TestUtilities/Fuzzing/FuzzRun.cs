@@ -2,7 +2,7 @@ using System.Diagnostics;
 using EdgeCloud.Protocol;
 using Grpc.Core;
 
-namespace EdgeCloud.Security.Tests.Fuzzing;
+namespace EdgeCloud.TestUtilities.Fuzzing;
 
 /// <summary>Sends mutated requests to one server and counts how each was answered; any answer outside the contract is kept as a finding.</summary>
 public sealed class FuzzRun(GRPCInferenceService.GRPCInferenceServiceClient client, TimeSpan bound)
@@ -26,7 +26,9 @@ public sealed class FuzzRun(GRPCInferenceService.GRPCInferenceServiceClient clie
             string detail;
             try
             {
-                await client.ModelInferAsync(request, deadline: DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), cancellationToken: Bounded(cancellationToken)).ResponseAsync;
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                bounded.CancelAfter(bound);
+                await client.ModelInferAsync(request, deadline: DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), cancellationToken: bounded.Token).ResponseAsync;
                 (code, detail) = (StatusCode.OK, "ok");
             }
             catch (RpcException ex)
@@ -42,12 +44,5 @@ public sealed class FuzzRun(GRPCInferenceService.GRPCInferenceServiceClient clie
                 Findings.Add($"#{i} {mutation}: {code} '{detail}' in {elapsed.TotalMilliseconds:0} ms; request {request}");
             }
         }
-    }
-
-    private CancellationToken Bounded(CancellationToken cancellationToken)
-    {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        source.CancelAfter(bound);
-        return source.Token;
     }
 }

@@ -1,7 +1,7 @@
 using EdgeCloud.Protocol;
 using Google.Protobuf;
 
-namespace EdgeCloud.Security.Tests.Fuzzing;
+namespace EdgeCloud.TestUtilities.Fuzzing;
 
 /// <summary>
 /// Turns a valid ModelInferRequest into a hostile one, deterministically from a seed: wrong shapes (huge,
