@@ -102,7 +102,7 @@ public sealed class AgentServingTests : IAsyncLifetime
     [Theory]
     [InlineData(EdgeCloudParameters.Route, "sideways", "must be \"auto\", \"local\" or \"cloud\", got the string \"sideways\"")]
     [InlineData(EdgeCloudParameters.Cache, "no", "must be a bool, got the string \"no\"")]
-    [InlineData(EdgeCloudParameters.DeadlineMs, "soon", "must be a positive int64 (milliseconds), got the string \"soon\"")]
+    [InlineData(EdgeCloudParameters.DeadlineMs, "soon", "must be a positive int64 of at most 86400000 (milliseconds, one day), got the string \"soon\"")]
     public async Task ModelInfer_BadEdgeCloudParameter_IsInvalidArgumentNamingIt(string key, string value, string fragment)
     {
         var request = AgentRequests.Silero(500);

@@ -70,13 +70,22 @@ public sealed class AgentProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>artifacts/bin/EdgeCloud.EdgeAgent/{config}/EdgeCloud.EdgeAgent.dll, beside artifacts/bin/EdgeCloud.Fleet.Tests/{config}/.</summary>
+    /// <summary>
+    /// The agent's build: bin/EdgeCloud.EdgeAgent/{config}/ beside this test assembly's folder, or in an artifacts
+    /// folder above it (src/ projects build to the repository's artifacts/, tests/ to tests/artifacts/).
+    /// </summary>
     private static string AgentDll()
     {
         var testDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(testDir.Parent!.Parent!.FullName, "EdgeCloud.EdgeAgent", testDir.Name, "EdgeCloud.EdgeAgent.dll");
-        return File.Exists(dll)
-            ? dll
-            : throw new InvalidOperationException($"the agent build is missing at {dll}: build src/EdgeAgent with the same --artifacts-path and configuration");
+        var relative = Path.Combine("EdgeCloud.EdgeAgent", testDir.Name, "EdgeCloud.EdgeAgent.dll");
+        var sibling = Path.Combine(testDir.Parent!.Parent!.FullName, relative);
+        var candidates = new List<string> { sibling };
+        for (var dir = testDir.Parent; dir is not null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "artifacts", "bin", relative));
+        }
+
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException($"the agent build is missing at {sibling}: build src/EdgeAgent with the same --artifacts-path and configuration");
     }
 }
