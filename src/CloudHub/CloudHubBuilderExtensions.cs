@@ -24,10 +24,7 @@ public static class CloudHubBuilderExtensions
             .BindConfiguration(HubOptions.Section)
             .ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HubOptions>, HubOptionsValidator>());
-        services.AddOptionsWithValidateOnStart<InferenceOptions>()
-            .BindConfiguration($"{HubOptions.Section}:Inference")
-            .ValidateDataAnnotations();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
+        services.AddV2InferenceServer(builder.Configuration, HubOptions.Section, new HubOptions().MaxRequestBytes);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ModelStore(
@@ -44,12 +41,6 @@ public static class CloudHubBuilderExtensions
         services.AddHubBackends();
         services.AddHubMetrics();
 
-        services.AddGrpc(o =>
-        {
-            o.MaxReceiveMessageSize = builder.Configuration.GetValue($"{HubOptions.Section}:{nameof(HubOptions.MaxRequestBytes)}", new HubOptions().MaxRequestBytes);
-            o.MaxSendMessageSize = null;
-        });
-        services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
         builder.AddCloudHubFleet();
         builder.AddHubSecurity();
         services.AddHubEvents();
@@ -77,9 +68,7 @@ public static class CloudHubBuilderExtensions
     {
         app.UseGrpcMessageSizeLimitOnly();
         app.UseHubSecurity();
-        app.MapGrpcService<InferenceGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapV2Rest();
+        app.MapV2InferenceServer();
         app.MapHubMetrics();
         app.MapCloudHubFleet();
         app.MapHubEvents();

@@ -24,8 +24,7 @@ public static class EdgeAgentBuilderExtensions
         var services = builder.Services;
         services.AddOptionsWithValidateOnStart<AgentOptions>().BindConfiguration(AgentOptions.Section).ValidateDataAnnotations();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
-        services.AddOptionsWithValidateOnStart<InferenceOptions>().BindConfiguration($"{AgentOptions.Section}:Inference").ValidateDataAnnotations();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>());
+        services.AddV2InferenceServer(builder.Configuration, AgentOptions.Section, new AgentOptions().MaxRequestBytes);
         services.AddOptions<EdgeRouteOptions>().BindConfiguration($"{AgentOptions.Section}:Routing");
 
         services.TryAddSingleton(TimeProvider.System);
@@ -58,12 +57,6 @@ public static class EdgeAgentBuilderExtensions
         builder.AddEdgeFleet();
         builder.AddAgentSecurity();
 
-        services.AddGrpc(o =>
-        {
-            o.MaxReceiveMessageSize = builder.Configuration.GetValue($"{AgentOptions.Section}:{nameof(AgentOptions.MaxRequestBytes)}", new AgentOptions().MaxRequestBytes);
-            o.MaxSendMessageSize = null;
-        });
-        services.AddGrpcHealthChecks().AddCheck<ModelsReadyHealthCheck>("models");
 
         builder.WebHost.ConfigureKestrel((_, kestrel) =>
         {
@@ -80,9 +73,7 @@ public static class EdgeAgentBuilderExtensions
     {
         app.UseGrpcMessageSizeLimitOnly();
         app.UseAgentSecurity();
-        app.MapGrpcService<InferenceGrpcService>();
-        app.MapGrpcHealthChecksService();
-        app.MapV2Rest();
+        app.MapV2InferenceServer();
         app.MapEdgeDurabilityApi();
         return app;
     }
