@@ -42,6 +42,8 @@ internal sealed class HubClients : IDisposable
 
     public Uri LiveUri => new(HttpAddress, "/v2/health/live");
 
+    public Uri MetricsUri => new(HttpAddress, "/metrics");
+
     public void Dispose()
     {
         Http.Dispose();

@@ -13,6 +13,12 @@ internal static class HubOverheadCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            Console.Out.WriteLine(HubOverheadOptions.Help);
+            return 0;
+        }
+
         HubOverheadOptions options;
         try
         {
@@ -74,7 +80,7 @@ internal static class HubOverheadCommand
         progress.WriteLine($"hub ready (pid {hub.ProcessId}, gRPC {hub.GrpcAddress}, HTTP {hub.HttpAddress})");
         using var clients = new HubClients(hub.GrpcAddress, hub.HttpAddress);
         var runner = new InterleavedRunner(progress);
-        var cpuMeter = new CpuCostMeter(hub.ProcessId);
+        var cpuMeter = new CpuCostMeter(hub.ProcessId, new HubMetricsScraper(clients.Http, clients.MetricsUri));
         var runs = new List<ModelRun>();
         foreach (var model in options.Models)
         {
@@ -86,7 +92,7 @@ internal static class HubOverheadCommand
             await runner.WarmUpAsync(scenario.Paths, options.WarmupPerPath, cancellationToken);
             var loadBefore = LoadAverage.Read();
             progress.WriteLine($"    measuring (load {loadBefore})");
-            var results = await runner.MeasureAsync(scenario.Paths, iterations, cancellationToken);
+            var results = await runner.MeasureAsync(scenario.Paths, iterations, options.BlockSize, cancellationToken);
             var loadAfter = LoadAverage.Read();
             progress.WriteLine($"    measured (load {loadAfter})");
             var cpu = new List<CpuCost>();
@@ -94,11 +100,11 @@ internal static class HubOverheadCommand
             {
                 foreach (var path in scenario.Paths)
                 {
-                    cpu.Add(await cpuMeter.MeasureAsync(path, options.CpuPerPath, cancellationToken));
+                    cpu.Add(await cpuMeter.MeasureAsync(path, model, options.CpuPerPath, cancellationToken));
                 }
             }
 
-            runs.Add(new ModelRun(workload, results, cpu, checksum, options.WarmupPerPath, iterations, loadBefore, loadAfter));
+            runs.Add(new ModelRun(workload, results, cpu, checksum, options.WarmupPerPath, iterations, options.BlockSize, loadBefore, loadAfter));
         }
 
         if (options.ProfilePath is { } profile)

@@ -13,6 +13,7 @@ internal sealed class HubOverheadOptions
           --models a,b               models to measure (default: silero-vad,minilm)
           --warmup-seconds S         warm-up per path, every model (default: 15)
           --iterations N             measured calls per path, every model (default: 5000 silero-vad, 1000 minilm)
+          --block N                  calls per path in a row when measuring, first 2 not recorded (default: 100; 1: call by call)
           --rest-models a,b          models also measured over REST (default: all measured models)
           --cpu-seconds S            after the latency run, run each path alone S s to measure CPU per call (default: 3; 0: skip)
           --no-floors                skip the transport-floor paths (ServerLive, /v2/health/live)
@@ -35,6 +36,8 @@ internal sealed class HubOverheadOptions
     public TimeSpan WarmupPerPath { get; private set; } = TimeSpan.FromSeconds(15);
 
     public int? Iterations { get; private set; }
+
+    public int BlockSize { get; private set; } = 100;
 
     public bool Floors { get; private set; } = true;
 
@@ -71,6 +74,7 @@ internal sealed class HubOverheadOptions
                 case "--rest-models": options.RestModels = List(Next()); break;
                 case "--warmup-seconds": options.WarmupPerPath = TimeSpan.FromSeconds(Number(name, Next(), min: 0)); break;
                 case "--iterations": options.Iterations = (int)Number(name, Next(), min: 1); break;
+                case "--block": options.BlockSize = (int)Number(name, Next(), min: 1); break;
                 case "--no-floors": options.Floors = false; break;
                 case "--cpu-seconds": options.CpuPerPath = TimeSpan.FromSeconds(Number(name, Next(), min: 0)); break;
                 case "--intra-op": options.IntraOpThreads = (int)Number(name, Next(), min: 0); break;

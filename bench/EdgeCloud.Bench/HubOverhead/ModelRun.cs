@@ -11,6 +11,7 @@ internal sealed record ModelRun(
     double BaselineChecksum,
     TimeSpan WarmupPerPath,
     int Iterations,
+    int BlockSize,
     string LoadBefore,
     string LoadAfter)
 {

@@ -4,11 +4,17 @@ using EdgeCloud.Bench.Paths;
 namespace EdgeCloud.Bench.Measurement;
 
 /// <summary>
-/// Warms each path up for a fixed time, then measures them interleaved: iteration i calls every
-/// path once, starting at a rotating offset, so drift in machine load lands on all paths alike.
+/// Warms each path up for a fixed time, then measures them interleaved in blocks: each round runs a
+/// block of calls on every path, starting at a rotating path, until every path has its samples. Drift
+/// in machine load lands on all paths alike, while within a block a path runs undisturbed by the one
+/// before (on few cores, thread-pool threads still spinning after a hub call slow the next call down).
+/// The first calls of each block only settle the path and are not recorded.
 /// </summary>
 internal sealed class InterleavedRunner(TextWriter progress)
 {
+    /// <summary>Calls at the start of each block that are run but not recorded (block size 1 records every call).</summary>
+    public const int SettleCalls = 2;
+
     public async Task WarmUpAsync(IReadOnlyList<ILatencyPath> paths, TimeSpan perPath, CancellationToken cancellationToken)
     {
         foreach (var path in paths)
@@ -26,19 +32,32 @@ internal sealed class InterleavedRunner(TextWriter progress)
         }
     }
 
-    public async Task<IReadOnlyList<PathResult>> MeasureAsync(IReadOnlyList<ILatencyPath> paths, int iterations, CancellationToken cancellationToken)
+    /// <summary>Call-by-call interleaving (blocks of one): every call recorded.</summary>
+    public Task<IReadOnlyList<PathResult>> MeasureAsync(IReadOnlyList<ILatencyPath> paths, int iterations, CancellationToken cancellationToken) =>
+        MeasureAsync(paths, iterations, blockSize: 1, cancellationToken);
+
+    public async Task<IReadOnlyList<PathResult>> MeasureAsync(
+        IReadOnlyList<ILatencyPath> paths, int iterations, int blockSize, CancellationToken cancellationToken)
     {
         var recorders = paths.Select(_ => new LatencyRecorder(iterations)).ToArray();
+        var settle = Math.Min(SettleCalls, blockSize - 1);
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        for (var i = 0; i < iterations; i++)
+        for (var round = 0; recorders.Any(r => r.Count < iterations); round++)
         {
             for (var k = 0; k < paths.Count; k++)
             {
-                var index = (i + k) % paths.Count;
-                var start = Stopwatch.GetTimestamp();
-                await paths[index].InvokeAsync(cancellationToken);
-                recorders[index].Record(Stopwatch.GetTimestamp() - start);
+                var index = (round + k) % paths.Count;
+                for (var call = 0; call < blockSize && recorders[index].Count < iterations; call++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    await paths[index].InvokeAsync(cancellationToken);
+                    var elapsed = Stopwatch.GetTimestamp() - start;
+                    if (call >= settle)
+                    {
+                        recorders[index].Record(elapsed);
+                    }
+                }
             }
         }
 

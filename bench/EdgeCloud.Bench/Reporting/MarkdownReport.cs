@@ -17,12 +17,14 @@ internal static class MarkdownReport
         md.AppendLine(Inv($"- ONNX Runtime threads: intra-op {run.IntraOpThreads}, inter-op {run.InterOpThreads}, sequential execution, all graph optimizations, in the bench's baseline session and in the hub's"));
         md.AppendLine($"- Hub: its own process, Release build, {run.HubGc}: `{run.HubCommand}`");
         md.AppendLine(
-            "- Latency: each path is warmed up on its own, then all paths are measured interleaved (iteration i calls every path once, " +
-            "starting at a rotating offset), one request at a time; client-observed, response fully received. " +
-            "+p50/+p99 = path percentile − baseline percentile; ×p50 = path p50 / baseline p50. Transport floors run no model and are not compared.");
+            "- Latency: each path is warmed up on its own, then all paths are measured interleaved in blocks (each round runs a block of calls " +
+            $"on every path, starting at a rotating path; the first {InterleavedRunner.SettleCalls} calls of a block are not recorded), one request at a time; " +
+            "client-observed, response fully received. +p50/+p99 = path percentile − baseline percentile; ×p50 = path p50 / baseline p50. " +
+            "Transport floors run no model and are not compared.");
         md.AppendLine(
             "- CPU: afterwards each path runs alone for a few seconds; CPU time of the bench (client) and of the hub process " +
-            "(all threads, GC included) divided by the calls. It moves far less than latency when other work shares the cores.");
+            "(all threads, GC included) divided by the calls. It moves far less than latency when other work shares the cores. " +
+            "Hub queue/compute: the hub's own `edgecloud_hub_queue_duration_seconds` / `edgecloud_hub_compute_duration_seconds` (from /metrics) over the same calls.");
         foreach (var model in run.Models)
         {
             md.AppendLine();
@@ -35,7 +37,7 @@ internal static class MarkdownReport
     private static void WriteModel(StringBuilder md, ModelRun run)
     {
         md.AppendLine($"### {run.Workload.Model}: {run.Workload.Describe()}").AppendLine();
-        md.AppendLine(Inv($"Warm-up {run.WarmupPerPath.TotalSeconds:0.#} s per path; {run.Iterations} measured calls per path; load average (1/5/15 min) {run.LoadBefore} when measuring began, {run.LoadAfter} when it ended.")).AppendLine();
+        md.AppendLine(Inv($"Warm-up {run.WarmupPerPath.TotalSeconds:0.#} s per path; {run.Iterations} measured calls per path in blocks of {run.BlockSize}; load average (1/5/15 min) {run.LoadBefore} when measuring began, {run.LoadAfter} when it ended.")).AppendLine();
         md.AppendLine("| path | n | p50 µs | p90 µs | p99 µs | mean µs | +p50 µs | +p99 µs | ×p50 |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         var baseline = run.Baseline.Latency;
@@ -67,14 +69,16 @@ internal static class MarkdownReport
     {
         var baseline = cpu.Single(c => c.Role == PathRole.Baseline).TotalMicros;
         md.AppendLine();
-        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | hub CPU µs/call | total CPU µs/call | +CPU µs vs baseline |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | hub CPU µs/call | total CPU µs/call | +CPU µs vs baseline | hub queue µs/call | hub compute µs/run |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in cpu)
         {
             var added = c.Role is PathRole.Baseline or PathRole.TransportFloor ? "—" : Signed(c.TotalMicros - baseline);
-            md.AppendLine(Inv($"| {c.Name} | {c.Calls} | {c.WallMicros:0} | {c.ClientMicros:0} | {c.HubMicros:0} | {c.TotalMicros:0} | {added} |"));
+            md.AppendLine(Inv($"| {c.Name} | {c.Calls} | {c.WallMicros:0} | {c.ClientMicros:0} | {c.HubMicros:0} | {c.TotalMicros:0} | {added} | {Optional(c.HubQueueMicros)} | {Optional(c.HubComputeMicros)} |"));
         }
     }
+
+    private static string Optional(double? micros) => micros is { } value ? Inv($"{value:0}") : "—";
 
     private static string Signed(double value) => value.ToString("+0;−0;0", CultureInfo.InvariantCulture);
 

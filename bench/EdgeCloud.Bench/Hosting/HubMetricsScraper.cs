@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace EdgeCloud.Bench.Hosting;
+
+/// <summary>
+/// Reads the hub's own per-model timings from its Prometheus page (<c>/metrics</c>): the compute
+/// histogram (one model run) and the batching-queue histogram, as running sums and counts.
+/// Null when the hub does not export them.
+/// </summary>
+internal sealed class HubMetricsScraper(HttpClient http, Uri metricsUri)
+{
+    private const string Compute = "edgecloud_hub_compute_duration_seconds";
+    private const string Queue = "edgecloud_hub_queue_duration_seconds";
+
+    public async Task<HubTimings?> ReadAsync(string model, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await http.GetStringAsync(metricsUri, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+
+        var label = $"model=\"{model}\"";
+        var computeSum = Find(text, Compute + "_sum", label);
+        var computeCount = Find(text, Compute + "_count", label);
+        return computeSum is null || computeCount is null
+            ? null
+            : new HubTimings(computeSum.Value, (long)computeCount.Value, Find(text, Queue + "_sum", label) ?? 0, (long)(Find(text, Queue + "_count", label) ?? 0));
+    }
+
+    private static double? Find(string text, string metric, string label)
+    {
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+            {
+                var value = line[(line.LastIndexOf(' ') + 1)..];
+                return double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+}
