@@ -6,6 +6,7 @@ return args switch
     ["agent-path", .. var rest] => await EdgeCloud.Bench.AgentPath.AgentPathCommand.RunAsync(rest),
     ["outbox", .. var rest] => await EdgeCloud.Bench.Outbox.OutboxCommand.RunAsync(rest),
     ["fleet-fanout", .. var rest] => await EdgeCloud.Bench.FleetFanout.FleetFanoutCommand.RunAsync(rest),
+    ["fleet-swarm", .. var rest] => await EdgeCloud.Bench.FleetFanout.FleetSwarmCommand.RunAsync(rest), // fleet-fanout's child
     ["fuzz", .. var rest] => await EdgeCloud.Bench.Fuzz.FuzzCommand.RunAsync(rest),
     ["batching", .. var rest] => await EdgeCloud.Bench.Batching.BatchingCommand.RunAsync(rest),
     ["balancer-sim", .. var rest] => EdgeCloud.Bench.BalancerSim.BalancerSimCommand.Run(rest),

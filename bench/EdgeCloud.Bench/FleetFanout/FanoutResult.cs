@@ -1,7 +1,7 @@
 namespace EdgeCloud.Bench.FleetFanout;
 
 /// <summary>One measured round: when each report reached the hub's intake (ms after the desired publish), and what arrived.</summary>
-internal sealed record FanoutRound(double[] ReportMs, int Expected, int DesiredDelivered, int DevicesAtVersion);
+internal sealed record FanoutRound(double[] ReportMs, int Expected, int DesiredDelivered, int PublishFailures, int DevicesAtVersion);
 
 /// <summary>A run of <c>fleet-fanout</c> at one fleet size on one broker: setup costs and its measured rounds.</summary>
 internal sealed record FanoutResult(FanoutBroker Broker, int Agents, TimeSpan ConnectTime, int Connected, IReadOnlyList<FanoutRound> Rounds, string Load, string? Error);

@@ -4,8 +4,8 @@ using EdgeCloud.Bench.Reporting;
 namespace EdgeCloud.Bench.FleetFanout;
 
 /// <summary>
-/// One fleet size on one broker: start the hub (and mosquitto), register and connect N agents, run one
-/// unmeasured warm-up version, then measured versions from the desired publish to the last report taken in.
+/// One fleet size on one broker: start the hub (and mosquitto) in this process, register N agents and connect them
+/// from a second process (<see cref="SwarmProcess"/>), run one unmeasured warm-up version, then measured versions from the desired publish to the last report taken in.
 /// </summary>
 internal static class FanoutRun
 {
@@ -13,8 +13,7 @@ internal static class FanoutRun
     {
         var fleet = FanoutFleet.Create(agents);
         await using var hub = await FanoutHub.StartAsync(broker, fleet);
-        await using var swarm = new AgentSwarm();
-        await swarm.ConnectAsync(fleet, hub.MqttPort, options.ConnectBatch, CancellationToken.None);
+        await using var swarm = await SwarmProcess.StartAsync(fleet, hub.MqttPort, options.ConnectBatch, CancellationToken.None);
         Console.Error.WriteLine($"{broker} {agents}: {swarm.Connected} agents connected in {swarm.ConnectTime.TotalSeconds:F1} s");
 
         var watch = new IntakeWatch(hub.Counters);
@@ -26,23 +25,24 @@ internal static class FanoutRun
         {
             rounds.Add(await RoundAsync(hub, swarm, watch, fleet, round, swarm.Connected, options.RoundTimeout));
             var r = rounds[^1];
-            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
+            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, not acknowledged {r.PublishFailures}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
         }
 
         return new FanoutResult(broker, agents, swarm.ConnectTime, swarm.Connected, rounds, load, null);
     }
 
-    private static async Task<FanoutRound> RoundAsync(FanoutHub hub, AgentSwarm swarm, IntakeWatch watch, FanoutFleet fleet, int round, int expected, TimeSpan timeout)
+    private static async Task<FanoutRound> RoundAsync(FanoutHub hub, SwarmProcess swarm, IntakeWatch watch, FanoutFleet fleet, int round, int expected, TimeSpan timeout)
     {
         var baseline = watch.Accepted;
-        var desiredBefore = swarm.Counters.Desired;
+        var before = await swarm.CountersAsync(CancellationToken.None);
         var start = Stopwatch.GetTimestamp();
         var reports = watch.WaitAsync(baseline, expected, start, timeout);
         var version = await hub.Admin.SetGroupConfigAsync(fleet, round);
         var times = await reports;
         await Task.Delay(TimeSpan.FromMilliseconds(300)); // stragglers past the timeout, and the registry's JSON
         var atVersion = await hub.Admin.CountAtVersionAsync(fleet, version);
-        return new FanoutRound(times, fleet.Devices.Count, (int)(swarm.Counters.Desired - desiredBefore), atVersion);
+        var after = await swarm.CountersAsync(CancellationToken.None);
+        return new FanoutRound(times, fleet.Devices.Count, (int)(after.Desired - before.Desired), (int)(after.PublishFailures - before.PublishFailures), atVersion);
     }
 
     private static double Last(FanoutRound round) => round.ReportMs.Length == 0 ? double.NaN : round.ReportMs[^1];

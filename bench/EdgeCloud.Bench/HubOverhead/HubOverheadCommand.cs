@@ -85,7 +85,11 @@ internal static class HubOverheadCommand
         foreach (var model in options.Models)
         {
             var workload = BenchWorkloads.For(model);
-            using var scenario = ModelScenario.Create(workload, repository, clients, options);
+            await using var bare = options.BareReference && BareGrpcProcess.DllBesideBench() is { } bareDll
+                ? await BareGrpcProcess.StartAsync(
+                    options.DotnetHost, bareDll, workload.ModelFile(repository), options.IntraOpThreads, options.InterOpThreads, options.HubEnvironment, cancellationToken)
+                : null;
+            using var scenario = ModelScenario.Create(workload, repository, clients, options, bare?.Client);
             var checksum = await scenario.VerifyAsync(cancellationToken);
             var iterations = options.Iterations ?? workload.DefaultIterations;
             progress.WriteLine($"{model}: {scenario.Paths.Count} paths, warm-up {options.WarmupPerPath.TotalSeconds} s each, {iterations} iterations");
@@ -100,7 +104,7 @@ internal static class HubOverheadCommand
             {
                 foreach (var path in scenario.Paths)
                 {
-                    cpu.Add(await cpuMeter.MeasureAsync(path, model, options.CpuPerPath, cancellationToken));
+                    cpu.Add(await cpuMeter.MeasureAsync(path, model, options.CpuPerPath, cancellationToken, bare?.ProcessId));
                 }
             }
 

@@ -17,6 +17,7 @@ internal sealed class HubOverheadOptions
           --rest-models a,b          models also measured over REST (default: all measured models)
           --cpu-seconds S            after the latency run, run each path alone S s to measure CPU per call (default: 3; 0: skip)
           --no-floors                skip the transport-floor paths (ServerLive, /v2/health/live)
+          --no-bare                  skip the bare gRPC handler reference (bench/EdgeCloud.BareGrpc, started as its own process)
           --intra-op N, --inter-op N ONNX Runtime threads, baseline and hub alike (default: 1, 1)
           --out FILE                 also write the Markdown report to FILE
           --hub-env KEY=VALUE        set an environment variable for the hub process only (repeatable), e.g. DOTNET_gcServer=0
@@ -40,6 +41,8 @@ internal sealed class HubOverheadOptions
     public int BlockSize { get; private set; } = 100;
 
     public bool Floors { get; private set; } = true;
+
+    public bool BareReference { get; private set; } = true;
 
     public TimeSpan CpuPerPath { get; private set; } = TimeSpan.FromSeconds(3);
 
@@ -76,6 +79,7 @@ internal sealed class HubOverheadOptions
                 case "--iterations": options.Iterations = (int)Number(name, Next(), min: 1); break;
                 case "--block": options.BlockSize = (int)Number(name, Next(), min: 1); break;
                 case "--no-floors": options.Floors = false; break;
+                case "--no-bare": options.BareReference = false; break;
                 case "--cpu-seconds": options.CpuPerPath = TimeSpan.FromSeconds(Number(name, Next(), min: 0)); break;
                 case "--intra-op": options.IntraOpThreads = (int)Number(name, Next(), min: 0); break;
                 case "--inter-op": options.InterOpThreads = (int)Number(name, Next(), min: 0); break;

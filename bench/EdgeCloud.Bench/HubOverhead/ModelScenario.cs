@@ -2,6 +2,7 @@ using EdgeCloud.Bench.Hosting;
 using EdgeCloud.Bench.Measurement;
 using EdgeCloud.Bench.Paths;
 using EdgeCloud.Bench.Workloads;
+using EdgeCloud.Protocol;
 using EdgeCloud.Shared.Inference;
 
 namespace EdgeCloud.Bench.HubOverhead;
@@ -25,7 +26,7 @@ internal sealed class ModelScenario : IDisposable
 
     public IReadOnlyList<ILatencyPath> Paths => _paths;
 
-    public static ModelScenario Create(ModelWorkload workload, string repository, HubClients hub, HubOverheadOptions options)
+    public static ModelScenario Create(ModelWorkload workload, string repository, HubClients hub, HubOverheadOptions options, GRPCInferenceService.GRPCInferenceServiceClient? bare)
     {
         var modelFile = workload.ModelFile(repository);
         var request = InferRequests.Raw(workload);
@@ -36,6 +37,11 @@ internal sealed class ModelScenario : IDisposable
             new ModelSessionPath(ModelSession.Load(workload.Model, "1", "fp32", modelFile, inference), request),
             new GrpcInferPath(hub.Grpc, request),
         };
+        if (bare is not null)
+        {
+            paths.Add(new GrpcInferPath(bare, request, "bare gRPC handler, own process (reference)", PathRole.BareGrpc));
+        }
+
         if (options.MeasuresRest(workload.Model))
         {
             paths.Add(new RestInferPath(hub.Http, hub.InferUri(workload.Model), V2JsonBodies.Infer(workload)));

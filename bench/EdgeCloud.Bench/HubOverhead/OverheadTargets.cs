@@ -22,6 +22,11 @@ internal static class OverheadTargets
         {
             yield return Verdict("gRPC adds", "p50", grpc.Latency.P50 - baseline.P50, GrpcP50Micros);
             yield return Verdict("gRPC adds", "p99", grpc.Latency.P99 - baseline.P99, GrpcP99Micros);
+            if (run.Find(PathRole.BareGrpc) is { } bare)
+            {
+                yield return FormattableString.Invariant(
+                    $"the bare gRPC handler (same model, own process) adds {bare.Latency.P50 - baseline.P50:0} µs at p50 and {bare.Latency.P99 - baseline.P99:0} µs at p99; the hub over it: {grpc.Latency.P50 - bare.Latency.P50:+0;−0;0} µs at p50, {grpc.Latency.P99 - bare.Latency.P99:+0;−0;0} µs at p99");
+            }
         }
 
         if (run.Find(PathRole.HubRest) is { } rest)

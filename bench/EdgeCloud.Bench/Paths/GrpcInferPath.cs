@@ -3,12 +3,13 @@ using EdgeCloud.Protocol;
 
 namespace EdgeCloud.Bench.Paths;
 
-/// <summary>ModelInfer on the hub over one reused gRPC channel, inputs in <c>raw_input_contents</c>.</summary>
-internal sealed class GrpcInferPath(GRPCInferenceService.GRPCInferenceServiceClient client, ModelInferRequest request) : ILatencyPath
+/// <summary>ModelInfer over one reused gRPC channel (to the hub, or to the bare reference server), inputs in <c>raw_input_contents</c>.</summary>
+internal sealed class GrpcInferPath(
+    GRPCInferenceService.GRPCInferenceServiceClient client, ModelInferRequest request, string name = "hub gRPC ModelInfer", PathRole role = PathRole.HubGrpc) : ILatencyPath
 {
-    public string Name => "hub gRPC ModelInfer";
+    public string Name => name;
 
-    public PathRole Role => PathRole.HubGrpc;
+    public PathRole Role => role;
 
     public async ValueTask InvokeAsync(CancellationToken cancellationToken) =>
         await client.ModelInferAsync(request, cancellationToken: cancellationToken);

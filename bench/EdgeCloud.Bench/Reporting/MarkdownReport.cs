@@ -69,7 +69,7 @@ internal static class MarkdownReport
     {
         var baseline = cpu.Single(c => c.Role == PathRole.Baseline).TotalMicros;
         md.AppendLine();
-        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | hub CPU µs/call | total CPU µs/call | +CPU µs vs baseline | hub queue µs/call | hub compute µs/run |");
+        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | server CPU µs/call | total CPU µs/call | +CPU µs vs baseline | hub queue µs/call | hub compute µs/run |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in cpu)
         {
