@@ -7,92 +7,136 @@ using EdgeCloud.Shared.Tensors;
 
 namespace EdgeCloud.Shared.Protocol.Json;
 
-/// <summary>Packs a JSON "data" array (flat or nested, row-major) into v2 raw little-endian bytes.</summary>
+/// <summary>
+/// Packs a JSON "data" array (flat or nested, row-major) into v2 raw little-endian bytes. Elements are
+/// counted first, so a count that disagrees with the shape is refused before anything is allocated,
+/// and fixed-size types are written by a loop specialised per type into one buffer of the final size.
+/// </summary>
 internal static class V2JsonData
 {
+    private const int MaxDepth = 32;
+
     public static byte[] Pack(JsonElement data, DataType type, long expectedCount, string where)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        long count = 0;
-        Walk(data, type, buffer, ref count, where, depth: 0);
+        var count = Count(data, where, depth: 0);
         if (count != expectedCount)
         {
             throw InferenceException.Invalid($"{where}: the shape holds {expectedCount} elements but \"data\" has {count}");
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return type switch
+        {
+            DataType.Bool => Fill<V2JsonElements.Bool>(data, count, type, where),
+            DataType.Uint8 => Fill<V2JsonElements.UInt8>(data, count, type, where),
+            DataType.Int8 => Fill<V2JsonElements.Int8>(data, count, type, where),
+            DataType.Uint16 => Fill<V2JsonElements.UInt16>(data, count, type, where),
+            DataType.Int16 => Fill<V2JsonElements.Int16>(data, count, type, where),
+            DataType.Uint32 => Fill<V2JsonElements.UInt32>(data, count, type, where),
+            DataType.Int32 => Fill<V2JsonElements.Int32>(data, count, type, where),
+            DataType.Uint64 => Fill<V2JsonElements.UInt64>(data, count, type, where),
+            DataType.Int64 => Fill<V2JsonElements.Int64>(data, count, type, where),
+            DataType.Fp16 => Fill<V2JsonElements.Fp16>(data, count, type, where),
+            DataType.Bf16 => Fill<V2JsonElements.Bf16>(data, count, type, where),
+            DataType.Fp32 => Fill<V2JsonElements.Fp32>(data, count, type, where),
+            DataType.Fp64 => Fill<V2JsonElements.Fp64>(data, count, type, where),
+            DataType.Bytes => PackBytes(data, where),
+            _ => throw InferenceException.Invalid($"{where}: datatype {type} cannot be sent as JSON data"),
+        };
     }
 
-    private static void Walk(JsonElement element, DataType type, ArrayBufferWriter<byte> buffer, ref long count, string where, int depth)
+    private static long Count(JsonElement element, string where, int depth)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return 1;
+        }
+
+        if (depth > MaxDepth)
+        {
+            throw InferenceException.Invalid($"{where}: \"data\" is nested more than {MaxDepth} levels deep");
+        }
+
+        long count = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            count += Count(item, where, depth + 1);
+        }
+
+        return count;
+    }
+
+    private static byte[] Fill<TElement>(JsonElement data, long count, DataType type, string where)
+        where TElement : V2JsonElements.IFixedSize
+    {
+        if (count > Array.MaxLength / TElement.Size)
+        {
+            throw InferenceException.Invalid($"{where}: {count} {type.ToV2Name()} elements do not fit in one tensor buffer (at most {Array.MaxLength / TElement.Size})");
+        }
+
+        var bytes = new byte[count * TElement.Size];
+        var index = 0;
+        FillFrom<TElement>(data, bytes, ref index, type, where);
+        return bytes;
+    }
+
+    private static void FillFrom<TElement>(JsonElement element, byte[] bytes, ref int index, DataType type, string where)
+        where TElement : V2JsonElements.IFixedSize
     {
         if (element.ValueKind == JsonValueKind.Array)
         {
-            if (depth > 32)
-            {
-                throw InferenceException.Invalid($"{where}: \"data\" is nested more than 32 levels deep");
-            }
-
             foreach (var item in element.EnumerateArray())
             {
-                Walk(item, type, buffer, ref count, where, depth + 1);
+                FillFrom<TElement>(item, bytes, ref index, type, where);
             }
 
             return;
         }
 
-        Write(element, type, buffer, count, where);
-        count++;
-    }
-
-    private static void Write(JsonElement e, DataType type, ArrayBufferWriter<byte> buffer, long index, string where)
-    {
         try
         {
-            switch (type)
-            {
-                case DataType.Bool: Put(buffer, 1, s => s[0] = e.GetBoolean() ? (byte)1 : (byte)0); break;
-                case DataType.Uint8: Put(buffer, 1, s => s[0] = e.GetByte()); break;
-                case DataType.Int8: Put(buffer, 1, s => s[0] = (byte)e.GetSByte()); break;
-                case DataType.Uint16: Put(buffer, 2, s => BinaryPrimitives.WriteUInt16LittleEndian(s, e.GetUInt16())); break;
-                case DataType.Int16: Put(buffer, 2, s => BinaryPrimitives.WriteInt16LittleEndian(s, e.GetInt16())); break;
-                case DataType.Uint32: Put(buffer, 4, s => BinaryPrimitives.WriteUInt32LittleEndian(s, e.GetUInt32())); break;
-                case DataType.Int32: Put(buffer, 4, s => BinaryPrimitives.WriteInt32LittleEndian(s, e.GetInt32())); break;
-                case DataType.Uint64: Put(buffer, 8, s => BinaryPrimitives.WriteUInt64LittleEndian(s, e.GetUInt64())); break;
-                case DataType.Int64: Put(buffer, 8, s => BinaryPrimitives.WriteInt64LittleEndian(s, e.GetInt64())); break;
-                case DataType.Fp16: Put(buffer, 2, s => BinaryPrimitives.WriteHalfLittleEndian(s, (Half)Number(e))); break;
-                case DataType.Bf16: Put(buffer, 2, s => BinaryPrimitives.WriteUInt16LittleEndian(s, BFloat16Bits.FromSingle((float)Number(e)))); break;
-                case DataType.Fp32: Put(buffer, 4, s => BinaryPrimitives.WriteSingleLittleEndian(s, (float)Number(e))); break;
-                case DataType.Fp64: Put(buffer, 8, s => BinaryPrimitives.WriteDoubleLittleEndian(s, Number(e))); break;
-                case DataType.Bytes:
-                    var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException("a string");
-                    var bytes = Encoding.UTF8.GetBytes(text);
-                    Put(buffer, 4, s => BinaryPrimitives.WriteInt32LittleEndian(s, bytes.Length));
-                    buffer.Write(bytes);
-                    break;
-            }
+            TElement.Write(element, bytes.AsSpan(index * TElement.Size, TElement.Size));
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException)
         {
-            throw InferenceException.Invalid(
-                $"{where}: data element {index} is {e.GetRawText()}, which is not a valid {type.ToV2Name()} value");
+            throw NotA(type, element, index, where);
         }
+
+        index++;
     }
 
-    // Non-finite floats travel as the strings "NaN", "Infinity" and "-Infinity", as JSON has no literal for them.
-    private static double Number(JsonElement e) => e.ValueKind switch
+    private static byte[] PackBytes(JsonElement data, string where)
     {
-        JsonValueKind.Number => e.GetDouble(),
-        JsonValueKind.String when e.GetString() is "NaN" => double.NaN,
-        JsonValueKind.String when e.GetString() is "Infinity" => double.PositiveInfinity,
-        JsonValueKind.String when e.GetString() is "-Infinity" => double.NegativeInfinity,
-        _ => throw new FormatException("a number"),
-    };
-
-    private static void Put(ArrayBufferWriter<byte> buffer, int size, SpanAction write)
-    {
-        write(buffer.GetSpan(size)[..size]);
-        buffer.Advance(size);
+        var buffer = new ArrayBufferWriter<byte>();
+        var index = 0L;
+        PackBytesFrom(data, buffer, ref index, where);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private delegate void SpanAction(Span<byte> span);
+    private static void PackBytesFrom(JsonElement element, ArrayBufferWriter<byte> buffer, ref long index, string where)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                PackBytesFrom(item, buffer, ref index, where);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            throw NotA(DataType.Bytes, element, index, where);
+        }
+
+        var text = element.GetString()!;
+        var length = Encoding.UTF8.GetByteCount(text);
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
+        buffer.Advance(4);
+        buffer.Advance(Encoding.UTF8.GetBytes(text, buffer.GetSpan(length)));
+        index++;
+    }
+
+    private static InferenceException NotA(DataType type, JsonElement element, long index, string where) =>
+        InferenceException.Invalid($"{where}: data element {index} is {element.GetRawText()}, which is not a valid {type.ToV2Name()} value");
 }
