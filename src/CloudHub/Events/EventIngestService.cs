@@ -8,18 +8,22 @@ namespace EdgeCloud.CloudHub.Events;
 /// <summary>
 /// <c>edgecloud.events.EventIngest</c>: stores an agent's outbox batch and acknowledges the ids it
 /// holds. A malformed batch is refused whole (INVALID_ARGUMENT, naming the event and field); a
-/// storage failure is UNAVAILABLE, so the agent keeps the events and tries again.
+/// storage failure is UNAVAILABLE, so the agent keeps the events and tries again. With security on, a device
+/// publishes only its own events (<see cref="EventIngestAuthorization"/>), and its <c>agent-audit</c> entries join
+/// the hub's audit log (<see cref="DeviceAuditIngest"/>) before the batch is acknowledged.
 /// </summary>
-internal sealed class EventIngestService(HubEventStore store, ILogger<EventIngestService> logger) : EventIngest.EventIngestBase
+internal sealed class EventIngestService(HubEventStore store, DeviceAuditIngest audit, ILogger<EventIngestService> logger) : EventIngest.EventIngestBase
 {
     private const int MaxIdLength = 128;
 
     public override async Task<PublishAck> Publish(PublishRequest request, ServerCallContext context)
     {
         Validate(request);
+        EventIngestAuthorization.Authorize(context, request.DeviceId);
         IReadOnlyList<string> stored;
         try
         {
+            audit.Append(request);
             stored = await store.StoreAsync(request, context.CancellationToken);
         }
         catch (SqliteException ex)

@@ -16,6 +16,7 @@ public static class HubEventsExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<HubEventStore>();
+        services.AddSingleton<DeviceAuditIngest>();
         services.AddHostedService<HubEventsStartup>();
         return services;
     }

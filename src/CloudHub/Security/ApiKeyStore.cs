@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Security;
 using Microsoft.Data.Sqlite;
 
@@ -31,11 +32,16 @@ internal sealed class ApiKeyStore
     public IReadOnlyList<ApiKeyRecord> List() => [.. _keys.Values.Select(k => k.Record).OrderBy(r => r.CreatedUnixMs).ThenBy(r => r.Id, StringComparer.Ordinal)];
 
     /// <summary>Creates a key; the returned key string is shown once and never stored.</summary>
-    public (ApiKeyRecord Record, string Key) Create(string name, IReadOnlyList<string> roles, TimeSpan? lifetime)
+    public (ApiKeyRecord Record, string Key) Create(string name, IReadOnlyList<string> roles, TimeSpan? lifetime, string? device = null)
     {
         if (roles.Count == 0 || roles.Any(r => !SecurityRoles.IsKnown(r)))
         {
             throw new ArgumentException($"roles must be one or more of {string.Join(", ", SecurityRoles.All)}; got [{string.Join(", ", roles)}]");
+        }
+
+        if (device is not null && (!FleetTopics.IsValidName(device) || !roles.Contains(SecurityRoles.Device)))
+        {
+            throw new ArgumentException($"device binds a key with role '{SecurityRoles.Device}' to one device id (1-64 of a-z A-Z 0-9 _ . -); got device '{device}' with roles [{string.Join(", ", roles)}]");
         }
 
         if (lifetime is { } l && l <= TimeSpan.Zero)
@@ -45,18 +51,19 @@ internal sealed class ApiKeyStore
 
         var (id, key) = ApiKeys.Generate();
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var record = new ApiKeyRecord(id, name, [.. roles.Distinct(StringComparer.Ordinal)], now, lifetime is { } life ? now + (long)life.TotalMilliseconds : null, null);
+        var record = new ApiKeyRecord(id, name, [.. roles.Distinct(StringComparer.Ordinal)], now, lifetime is { } life ? now + (long)life.TotalMilliseconds : null, null, device);
         var hash = ApiKeys.Hash(key);
         _database.Run(c =>
         {
             using var command = c.CreateCommand();
-            command.CommandText = "INSERT INTO api_keys (id, name, roles, key_hash, created_at, expires_at) VALUES ($id, $name, $roles, $hash, $now, $exp)";
+            command.CommandText = "INSERT INTO api_keys (id, name, roles, key_hash, created_at, expires_at, device) VALUES ($id, $name, $roles, $hash, $now, $exp, $device)";
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$name", name);
             command.Parameters.AddWithValue("$roles", string.Join(' ', record.Roles));
             command.Parameters.AddWithValue("$hash", hash);
             command.Parameters.AddWithValue("$now", now);
             command.Parameters.AddWithValue("$exp", (object?)record.ExpiresUnixMs ?? DBNull.Value);
+            command.Parameters.AddWithValue("$device", (object?)device ?? DBNull.Value);
             return command.ExecuteNonQuery();
         });
         _keys[id] = (record, hash);
@@ -104,13 +111,13 @@ internal sealed class ApiKeyStore
             return AuthenticationOutcome.Fail($"API key {record.Id} expired at {DateTimeOffset.FromUnixTimeMilliseconds(expires):O}");
         }
 
-        return AuthenticationOutcome.Success(new Caller($"key:{record.Id}", record.Roles.ToHashSet(StringComparer.Ordinal)));
+        return AuthenticationOutcome.Success(new Caller($"key:{record.Id}", record.Roles.ToHashSet(StringComparer.Ordinal), record.Device));
     }
 
     private void Load() => _database.Run(c =>
     {
         using var command = c.CreateCommand();
-        command.CommandText = "SELECT id, name, roles, key_hash, created_at, expires_at, revoked_at FROM api_keys";
+        command.CommandText = "SELECT id, name, roles, key_hash, created_at, expires_at, revoked_at, device FROM api_keys";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -120,7 +127,8 @@ internal sealed class ApiKeyStore
                 reader.GetString(2).Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetInt64(6));
+                reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7));
             _keys[record.Id] = (record, (byte[])reader[3]);
         }
 

@@ -5,7 +5,8 @@ namespace EdgeCloud.CloudHub.Security;
 
 /// <summary>
 /// A TLS client certificate, accepted only when it chains to <c>Hub:Security:Tls:ClientCaPath</c> (and is in
-/// its validity period, and allowed for client authentication). Its subject's OU values are the caller's roles.
+/// its validity period, and allowed for client authentication). Its subject's OU values are the caller's roles; a
+/// certificate with role <c>device</c> speaks for the device named by its common name.
 /// </summary>
 internal sealed class ClientCertificateAuthenticator(X509Certificate2Collection trustedRoots, TimeProvider time) : ICallerAuthenticator
 {
@@ -37,6 +38,6 @@ internal sealed class ClientCertificateAuthenticator(X509Certificate2Collection 
             .Where(SecurityRoles.IsKnown)
             .ToHashSet(StringComparer.Ordinal);
         var name = certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false);
-        return ValueTask.FromResult(AuthenticationOutcome.Success(new Caller($"cert:{name}", roles)));
+        return ValueTask.FromResult(AuthenticationOutcome.Success(new Caller($"cert:{name}", roles, roles.Contains(SecurityRoles.Device) ? name : null)));
     }
 }

@@ -28,7 +28,7 @@ internal sealed class DeviceSecretAuthenticator : ICallerAuthenticator
                 var colon = pair.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0 && registry.Authenticate(pair[..colon], pair[(colon + 1)..]) is { } device)
                 {
-                    outcome = AuthenticationOutcome.Success(new Caller($"device:{device.Id}", new HashSet<string>(StringComparer.Ordinal) { SecurityRoles.Device }));
+                    outcome = AuthenticationOutcome.Success(new Caller($"device:{device.Id}", new HashSet<string>(StringComparer.Ordinal) { SecurityRoles.Device }, device.Id));
                 }
             }
             catch (FormatException)

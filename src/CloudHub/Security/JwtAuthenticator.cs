@@ -12,6 +12,9 @@ internal sealed class JwtAuthenticator(string roleClaim) : ICallerAuthenticator
 {
     public const string Scheme = "EdgeCloudJwt";
 
+    /// <summary>The claim naming the device a token speaks for (event ingest accepts only that device's events).</summary>
+    public const string DeviceClaim = "device";
+
     public async ValueTask<AuthenticationOutcome> AuthenticateAsync(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
@@ -31,7 +34,7 @@ internal sealed class JwtAuthenticator(string roleClaim) : ICallerAuthenticator
             .Where(SecurityRoles.IsKnown)
             .ToHashSet(StringComparer.Ordinal);
         var subject = principal.FindFirst("sub")?.Value ?? "unknown";
-        return AuthenticationOutcome.Success(new Caller($"jwt:{subject}", roles));
+        return AuthenticationOutcome.Success(new Caller($"jwt:{subject}", roles, principal.FindFirst(DeviceClaim)?.Value));
     }
 
     private static string Reason(Exception? failure) => failure switch

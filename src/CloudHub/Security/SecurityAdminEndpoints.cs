@@ -36,13 +36,13 @@ internal static class SecurityAdminEndpoints
         }
         catch (JsonException ex)
         {
-            return Error(StatusCodes.Status400BadRequest, $"expected {{\"name\", \"roles\": [...], \"expiresInSeconds\"}}: {ex.Message}");
+            return Error(StatusCodes.Status400BadRequest, $"expected {{\"name\", \"roles\": [...], \"expiresInSeconds\", \"device\"}}: {ex.Message}");
         }
 
         try
         {
             var lifetime = body?.ExpiresInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-            var (record, key) = keys.Create(body?.Name ?? "", body?.Roles ?? [], lifetime);
+            var (record, key) = keys.Create(body?.Name ?? "", body?.Roles ?? [], lifetime, body?.Device);
             context.Items[AdminAuditObserver.TargetItem] = $"key:{record.Id}";
             return Results.Json(new CreateKeyResponse(record, key), SecurityJsonContext.Default.CreateKeyResponse, statusCode: StatusCodes.Status201Created);
         }

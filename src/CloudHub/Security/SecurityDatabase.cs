@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace EdgeCloud.CloudHub.Security;
 
 /// <summary>
-/// <c>{Hub:DataDir}/security.db</c> (WAL, synchronous=FULL): API keys (hashed) and the hash-chained audit log.
+/// <c>{Hub:DataDir}/security.db</c> (WAL, synchronous=FULL): API keys (hashed), the hash-chained audit log, and which
+/// device outbox events it already holds (<c>audit_sources</c>).
 /// One connection under a lock: key changes and admin actions are rare, lookups are served from memory.
 /// </summary>
 internal sealed class SecurityDatabase : IDisposable
@@ -18,7 +19,8 @@ internal sealed class SecurityDatabase : IDisposable
             key_hash    BLOB    NOT NULL,  -- sha256 of the whole key
             created_at  INTEGER NOT NULL,  -- Unix ms
             expires_at  INTEGER,           -- Unix ms; null: never
-            revoked_at  INTEGER            -- Unix ms; null: live
+            revoked_at  INTEGER,           -- Unix ms; null: live
+            device      TEXT               -- the device a device-role key speaks for; null: none
         ) STRICT;
         CREATE TABLE IF NOT EXISTS audit (
             seq       INTEGER PRIMARY KEY,
@@ -29,6 +31,12 @@ internal sealed class SecurityDatabase : IDisposable
             result    TEXT    NOT NULL,
             prev_hash TEXT    NOT NULL,
             hash      TEXT    NOT NULL
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS audit_sources (
+            device_id TEXT    NOT NULL,    -- a device's own entries, ingested from its outbox
+            event_id  TEXT    NOT NULL,    -- the outbox event's id: a re-sent entry is appended once
+            seq       INTEGER NOT NULL,
+            PRIMARY KEY (device_id, event_id)
         ) STRICT;
         """;
 
@@ -46,6 +54,7 @@ internal sealed class SecurityDatabase : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;" + Schema;
         command.ExecuteNonQuery();
+        AddDeviceColumn();
     }
 
     public string FilePath { get; }
@@ -56,6 +65,19 @@ internal sealed class SecurityDatabase : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             return work(_connection);
+        }
+    }
+
+    /// <summary>A security.db written before keys could be bound to a device gains the (nullable) column.</summary>
+    private void AddDeviceColumn()
+    {
+        using var probe = _connection.CreateCommand();
+        probe.CommandText = "SELECT count(*) FROM pragma_table_info('api_keys') WHERE name = 'device'";
+        if ((long)probe.ExecuteScalar()! == 0)
+        {
+            using var alter = _connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE api_keys ADD COLUMN device TEXT";
+            alter.ExecuteNonQuery();
         }
     }
 
