@@ -21,6 +21,13 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:Cloud:Endpoint: expected an http:// or https:// address such as http://127.0.0.1:8001, got '{options.Cloud.Endpoint}'");
         }
 
+        var cloud = options.Cloud;
+        if (cloud.HedgeAfter < TimeSpan.Zero || (cloud.IsHedging && cloud.HedgeAfter >= cloud.AttemptTimeout))
+        {
+            // A hedge at or after the attempt timeout could never fire before the plain fallback does.
+            errors.Add($"Agent:Cloud:HedgeAfter: expected 00:00:00 (hedging off) or a time shorter than Agent:Cloud:AttemptTimeout ({cloud.AttemptTimeout:c}), got {cloud.HedgeAfter:c}");
+        }
+
         if (!string.IsNullOrEmpty(options.ModelRepository) && !Directory.Exists(options.ModelRepository))
         {
             errors.Add($"Agent:ModelRepository: the folder '{Path.GetFullPath(options.ModelRepository)}' does not exist");

@@ -21,6 +21,19 @@ public sealed class CloudLinkOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a cloud-routed request for a model that is also on the device waits for the cloud before
+    /// the device starts the same request too; the first success answers (a local one is marked degraded
+    /// and hedged). Above a healthy cloud's latency (a WAN round trip plus GPU inference, typically
+    /// 50–150 ms) and below <see cref="AttemptTimeout"/>. <c>00:00:00</c> turns hedging off: a silent
+    /// cloud is then answered locally only after the attempt timeout. Default 200 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan HedgeAfter { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Whether <see cref="HedgeAfter"/> is on.</summary>
+    public bool IsHedging => HedgeAfter > TimeSpan.Zero;
+
     /// <summary>Retries on UNAVAILABLE only (never on a timeout). Default 2.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;

@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Local result of {Model} had confidence {Confidence:0.###}; escalated to the cloud")]
     public static partial void Escalated(ILogger logger, string model, float confidence);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "Cloud call for {Model} had not answered after {HedgeAfter}; the device answered first (degraded, hedged)")]
+    public static partial void HedgeAnswered(ILogger logger, string model, TimeSpan hedgeAfter);
 }

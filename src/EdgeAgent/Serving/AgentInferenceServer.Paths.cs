@@ -51,10 +51,13 @@ internal sealed partial class AgentInferenceServer
     {
         try
         {
-            return await RunCloudCoreAsync(request, budget, cancellationToken);
+            return ShouldHedge(request, decision)
+                ? await RunHedgedAsync(request, budget, cancellationToken)
+                : await RunCloudCoreAsync(request, budget, cancellationToken);
         }
         catch (Exception ex) when (IsCloudOutage(ex, cancellationToken))
         {
+            // Reached by a hedged request only when the cloud failed before the hedge delay.
             if (decision.CanFallbackToLocal && store.TryGet(request.ModelName, out _))
             {
                 Log.FellBackToLocal(logger, request.ModelName, Describe(ex));

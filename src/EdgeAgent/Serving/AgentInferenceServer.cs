@@ -17,7 +17,8 @@ namespace EdgeCloud.EdgeAgent.Serving;
 /// <summary>
 /// The agent's v2 server. Each request: the result cache first, then the edge route policy picks
 /// local or cloud; a cloud failure is answered locally (degraded) when the model is on the device,
-/// and a low-confidence local answer may be escalated to the cloud.
+/// as is a slow cloud once the hedge delay has passed, and a low-confidence local answer may be
+/// escalated to the cloud.
 /// </summary>
 internal sealed partial class AgentInferenceServer(
     ModelStore store,
@@ -29,6 +30,7 @@ internal sealed partial class AgentInferenceServer(
     IResultCache cache,
     Jobs.DeferredJobs jobs,
     IOptions<ResultCacheOptions> cacheOptions,
+    IOptions<AgentOptions> agentOptions,
     TimeProvider timeProvider,
     ILogger<AgentInferenceServer> logger) : IInferenceServer
 {

@@ -21,6 +21,12 @@ internal static class ResponseMarks
         return response;
     }
 
+    public static ModelInferResponse Hedged(ModelInferResponse response)
+    {
+        response.Parameters[EdgeCloudParameters.Hedged] = new InferParameter { BoolParam = true };
+        return response;
+    }
+
     private static void Set(ModelInferResponse response, string key, string value) =>
         response.Parameters[key] = new InferParameter { StringParam = value };
 }

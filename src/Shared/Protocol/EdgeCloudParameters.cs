@@ -13,6 +13,9 @@ public static class EdgeCloudParameters
     public const string Defer = "edgecloud.defer";
     public const string Escalated = "edgecloud.escalated";
 
+    /// <summary>Response: true when the cloud was slow, so the device ran the request too (whichever answered is in served_by).</summary>
+    public const string Hedged = "edgecloud.hedged";
+
     public const string ServedByLocal = "local";
     public const string ServedByCloud = "cloud";
     public const string ServedByCache = "cache";

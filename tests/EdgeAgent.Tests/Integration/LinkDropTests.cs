@@ -13,7 +13,8 @@ namespace EdgeCloud.EdgeAgent.Tests.Integration;
 /// <summary>
 /// The link to the hub is blackholed by a fault proxy while the agent serves: local-capable models keep
 /// answering within the attempt timeout plus local time, the circuit opens, and after the link returns
-/// and the break has run out (fake time), the cloud serves again.
+/// and the break has run out (fake time), the cloud serves again. Hedging is off here, so these are
+/// the bounds without it.
 /// </summary>
 public sealed class LinkDropTests : IAsyncLifetime
 {
@@ -35,6 +36,7 @@ public sealed class LinkDropTests : IAsyncLifetime
         _agent = await InProcessAgent.StartAsync(_dataDir, _seed.Root, _proxy.Endpoint, new Dictionary<string, string?>
         {
             ["Agent:Routing:DefaultPreference"] = "Cloud",
+            ["Agent:Cloud:HedgeAfter"] = "00:00:00", // the unhedged path; HedgingTests covers the hedge
             ["Agent:Cloud:AttemptTimeout"] = AttemptTimeout.ToString(),
             ["Agent:Cloud:BreakDuration"] = BreakDuration.ToString(),
             ["Agent:Cloud:MinimumThroughput"] = "5",
