@@ -25,7 +25,7 @@ internal static class FanoutRun
         {
             rounds.Add(await RoundAsync(hub, swarm, watch, fleet, round, swarm.Connected, options.RoundTimeout));
             var r = rounds[^1];
-            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, not acknowledged {r.PublishFailures}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
+            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, the last at {r.LastDesiredMs:F0} ms, not acknowledged {r.PublishFailures}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
         }
 
         return new FanoutResult(broker, agents, swarm.ConnectTime, swarm.Connected, rounds, load, null);
@@ -42,7 +42,8 @@ internal static class FanoutRun
         await Task.Delay(TimeSpan.FromMilliseconds(300)); // stragglers past the timeout, and the registry's JSON
         var atVersion = await hub.Admin.CountAtVersionAsync(fleet, version);
         var after = await swarm.CountersAsync(CancellationToken.None);
-        return new FanoutRound(times, fleet.Devices.Count, (int)(after.Desired - before.Desired), (int)(after.PublishFailures - before.PublishFailures), atVersion);
+        var delivered = Stopwatch.GetElapsedTime(start, after.LastDesiredAt).TotalMilliseconds;
+        return new FanoutRound(times, fleet.Devices.Count, (int)(after.Desired - before.Desired), delivered, (int)(after.PublishFailures - before.PublishFailures), atVersion);
     }
 
     private static double Last(FanoutRound round) => round.ReportMs.Length == 0 ? double.NaN : round.ReportMs[^1];

@@ -31,7 +31,7 @@ internal static class FleetSwarmCommand
         while (await Console.In.ReadLineAsync() is { } request && request != SwarmProtocol.Quit)
         {
             Console.Out.WriteLine(request == SwarmProtocol.CountersRequest
-                ? SwarmProtocol.Counters(swarm.Counters.Desired, swarm.Counters.PublishFailures)
+                ? SwarmProtocol.Counters(new(swarm.Counters.Desired, swarm.Counters.PublishFailures, swarm.Counters.LastDesiredAt))
                 : $"unknown request '{request}'");
         }
 

@@ -54,8 +54,8 @@ internal sealed class SwarmProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Desired versions the agents have taken, and reports the broker did not acknowledge, so far.</summary>
-    public async Task<(long Desired, long PublishFailures)> CountersAsync(CancellationToken cancellationToken)
+    /// <summary>Desired versions the agents have taken, when the latest was, and reports the broker did not acknowledge, so far.</summary>
+    public async Task<SwarmCounters> CountersAsync(CancellationToken cancellationToken)
     {
         await _process.StandardInput.WriteLineAsync(SwarmProtocol.CountersRequest.AsMemory(), cancellationToken);
         await _process.StandardInput.FlushAsync(cancellationToken);

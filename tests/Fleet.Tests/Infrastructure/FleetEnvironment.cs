@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using EdgeCloud.CloudHub.Fleet;
 using EdgeCloud.TestUtilities;
+using EdgeCloud.TestUtilities.Mosquitto;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
 
@@ -59,7 +60,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
         MosquittoBroker? mosquitto = null;
         if (kind == BrokerKind.Mosquitto)
         {
-            mosquitto = await MosquittoBroker.StartAsync(HubPassword, [.. devices.Select(d => (d.Id, secrets[d.Id], d.Groups))]);
+            mosquitto = await MosquittoBroker.StartAsync(new MosquittoConfig(HubPassword, [.. devices.Select(d => (d.Id, secrets[d.Id], d.Groups))]));
         }
 
         var mqttPort = mosquitto?.Port ?? FreePort.Next();
