@@ -3,6 +3,9 @@ namespace EdgeCloud.CloudHub.Batching;
 /// <summary>Forming batches: which requests run next, and when to look again.</summary>
 internal sealed partial class DynamicBatcher
 {
+    private const int MaxFinalSpins = 20_000;
+    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Starts every batch that is ready while instances are idle; otherwise arms the timer for the next queue delay.</summary>
     private void Dispatch_NeedsLock(ref List<Batch>? started)
     {
@@ -122,11 +125,19 @@ internal sealed partial class DynamicBatcher
         }
 
         _timerDueAt = wakeAt;
-        _timer.Change(wakeAt <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, wakeAt), Timeout.InfiniteTimeSpan);
+        var delay = wakeAt <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, wakeAt);
+        _timer.Change(delay > TimerResolution ? delay - TimerResolution : delay, Timeout.InfiniteTimeSpan);
     }
 
     private void OnTimer()
     {
+        long due;
+        lock (_lock)
+        {
+            due = _timerDueAt;
+        }
+
+        WaitOutLastStretch(due);
         List<Batch>? started = null;
         lock (_lock)
         {
@@ -135,5 +146,24 @@ internal sealed partial class DynamicBatcher
         }
 
         Start(started);
+    }
+
+    /// <summary>
+    /// The system timer counts whole milliseconds and fires up to one late: at a 2 ms queue delay that is +50 %.
+    /// So it is armed <see cref="TimerResolution"/> early and the rest is waited out here, yielding the core. The wait
+    /// is bounded in iterations, not by the clock, so a clock that does not move (a test's) cannot hold it.
+    /// </summary>
+    private void WaitOutLastStretch(long due)
+    {
+        if (due == long.MaxValue || _time.GetElapsedTime(_time.GetTimestamp(), due) > TimerResolution)
+        {
+            return;
+        }
+
+        var spinner = default(SpinWait);
+        for (var i = 0; i < MaxFinalSpins && _time.GetTimestamp() < due; i++)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
     }
 }
