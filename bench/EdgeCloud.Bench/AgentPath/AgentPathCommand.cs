@@ -14,7 +14,7 @@ namespace EdgeCloud.Bench.AgentPath;
 /// <summary>
 /// The agent's local path against in-process ONNX Runtime (same process, same model file, 1 intra-op
 /// thread): latency at concurrency 1, throughput at concurrency 8, a cache hit, and the latency
-/// distribution while the link to the hub is blackholed.
+/// distribution while the link to the hub is blackholed, with hedging (Agent:Cloud:HedgeAfter) off and on.
 /// </summary>
 internal static class AgentPathCommand
 {
@@ -92,49 +92,74 @@ internal static class AgentPathCommand
     private static async Task BlackholeAsync(AgentPathOptions options, StringBuilder report, CancellationToken ct)
     {
         var attemptTimeout = TimeSpan.FromMilliseconds(500);
+        await using var hub = await InProcessHub.StartAsync(TestModels.Repository, ["ocr-cls"]);
+        report.AppendLine($"Link blackholed (fault proxy) during {options.BlackholeRequests} ocr-cls requests at concurrency 8; the agent prefers the cloud, attempt timeout {attemptTimeout.TotalMilliseconds:0} ms, circuit opens after 5 calls at ≥ 30% failures; load average before each run in the last column:");
+        report.AppendLine();
+        report.AppendLine("| hedging (Agent:Cloud:HedgeAfter) | p50 µs | p90 µs | p99 µs | max µs | failures | served by | hedged | local p99 µs (link up, route=local) | bound: timeout + 2×local p99 µs | load |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var hedgeAfter in new[] { TimeSpan.Zero, options.HedgeAfter })
+        {
+            var row = await BlackholeRunAsync(hub, attemptTimeout, hedgeAfter, options.BlackholeRequests, ct);
+            report.AppendLine(row);
+        }
+
+        report.AppendLine();
+    }
+
+    private static async Task<string> BlackholeRunAsync(InProcessHub hub, TimeSpan attemptTimeout, TimeSpan hedgeAfter, int requests, CancellationToken ct)
+    {
         var seed = Directory.CreateTempSubdirectory("agent-bench-seed-").FullName;
         var data = Directory.CreateTempSubdirectory("agent-bench-data-").FullName;
         TestModels.CopyModel("ocr-cls", seed);
-        await using var hub = await InProcessHub.StartAsync(TestModels.Repository, ["ocr-cls"]);
-        await using var proxy = new FaultProxy("127.0.0.1", hub.GrpcPort);
-        await using var agent = await InProcessAgent.StartAsync(data, seed, proxy.Endpoint, new Dictionary<string, string?>
+        try
         {
-            ["Agent:Routing:DefaultPreference"] = "Cloud",
-            ["Agent:Cloud:AttemptTimeout"] = attemptTimeout.ToString(),
-            ["Agent:Cloud:MinimumThroughput"] = "5",
-        });
+            await using var proxy = new FaultProxy("127.0.0.1", hub.GrpcPort);
+            await using var agent = await InProcessAgent.StartAsync(data, seed, proxy.Endpoint, new Dictionary<string, string?>
+            {
+                ["Agent:Routing:DefaultPreference"] = "Cloud",
+                ["Agent:Cloud:AttemptTimeout"] = attemptTimeout.ToString(),
+                ["Agent:Cloud:HedgeAfter"] = hedgeAfter.ToString(),
+                ["Agent:Cloud:MinimumThroughput"] = "5",
+            });
 
-        var localP99 = await LocalP99Async(agent, ct);
-        proxy.Blackhole();
-        var ticks = new ConcurrentBag<long>();
-        var failures = 0;
-        var servedBy = new ConcurrentDictionary<string, int>();
-        await Parallel.ForAsync(0, options.BlackholeRequests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+            var localP99 = await LocalP99Async(agent, ct);
+            await agent.Client.ModelInferAsync(OcrRequest(-1, route: "cloud"), cancellationToken: ct); // the link is warm when it goes dark
+            var load = LoadAverage.Read();
+            proxy.Blackhole();
+            var ticks = new ConcurrentBag<long>();
+            var failures = 0;
+            var hedged = 0;
+            var servedBy = new ConcurrentDictionary<string, int>();
+            await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
+            {
+                var t = Stopwatch.GetTimestamp();
+                try
+                {
+                    var response = await agent.Client.ModelInferAsync(OcrRequest(i, route: null), cancellationToken: token);
+                    servedBy.AddOrUpdate(response.Parameters[EdgeCloudParameters.ServedBy].StringParam, 1, (_, n) => n + 1);
+                    if (response.Parameters.TryGetValue(EdgeCloudParameters.Hedged, out var h) && h.BoolParam)
+                    {
+                        Interlocked.Increment(ref hedged);
+                    }
+                }
+                catch (Grpc.Core.RpcException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                ticks.Add(Stopwatch.GetTimestamp() - t);
+            });
+
+            var s = LatencySummary.From([.. ticks]);
+            var bound = (attemptTimeout.TotalMilliseconds * 1000) + (2 * localP99);
+            var hedging = hedgeAfter > TimeSpan.Zero ? $"on, {hedgeAfter.TotalMilliseconds:0} ms" : "off (00:00:00)";
+            return $"| {hedging} | {s.P50:0} | {s.P90:0} | {s.P99:0} | {s.Max:0} | {failures} | {string.Join(", ", servedBy.Select(kv => $"{kv.Key} {kv.Value}"))} | {hedged} | {localP99:0} | {bound:0} ({(s.P99 <= bound ? "met" : "missed")}) | {load} |";
+        }
+        finally
         {
-            var t = Stopwatch.GetTimestamp();
-            try
-            {
-                var response = await agent.Client.ModelInferAsync(OcrRequest(i, route: null), cancellationToken: token);
-                servedBy.AddOrUpdate(response.Parameters[EdgeCloudParameters.ServedBy].StringParam, 1, (_, n) => n + 1);
-            }
-            catch (Grpc.Core.RpcException)
-            {
-                Interlocked.Increment(ref failures);
-            }
-
-            ticks.Add(Stopwatch.GetTimestamp() - t);
-        });
-
-        var s = LatencySummary.From([.. ticks]);
-        var bound = attemptTimeout.TotalMilliseconds * 1000 + (2 * localP99);
-        report.AppendLine($"Link blackholed (fault proxy) during {options.BlackholeRequests} ocr-cls requests at concurrency 8; the agent prefers the cloud, attempt timeout {attemptTimeout.TotalMilliseconds:0} ms, circuit opens after 5 calls at ≥ 30% failures:");
-        report.AppendLine();
-        report.AppendLine("| p50 µs | p90 µs | p99 µs | max µs | failures | served by | local p99 µs (link up, route=local) | bound: timeout + 2×local p99 µs |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|");
-        report.AppendLine($"| {s.P50:0} | {s.P90:0} | {s.P99:0} | {s.Max:0} | {failures} | {string.Join(", ", servedBy.Select(kv => $"{kv.Key} {kv.Value}"))} | {localP99:0} | {bound:0} ({(s.P99 <= bound ? "met" : "missed")}) |");
-        report.AppendLine();
-        Directory.Delete(seed, recursive: true);
-        Directory.Delete(data, recursive: true);
+            Directory.Delete(seed, recursive: true);
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     private static async Task<double> LocalP99Async(InProcessAgent agent, CancellationToken ct)

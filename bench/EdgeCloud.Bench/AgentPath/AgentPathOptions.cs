@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EdgeCloud.Bench.AgentPath;
 
 /// <summary>Options of <c>agent-path</c>.</summary>
-internal sealed record AgentPathOptions(int Iterations, TimeSpan WarmUp, TimeSpan ThroughputDuration, int BlackholeRequests, string? OutFile)
+internal sealed record AgentPathOptions(int Iterations, TimeSpan WarmUp, TimeSpan ThroughputDuration, int BlackholeRequests, TimeSpan HedgeAfter, string? OutFile)
 {
     public const string Help = """
         agent-path options:
@@ -11,6 +11,7 @@ internal sealed record AgentPathOptions(int Iterations, TimeSpan WarmUp, TimeSpa
           --warmup-seconds S     warm-up per path (default 10)
           --throughput-seconds S duration of each concurrency-8 throughput run (default 10)
           --blackhole N          requests sent while the cloud link is blackholed (default 200)
+          --hedge-after MS       Agent:Cloud:HedgeAfter for the blackhole run with hedging on (default: the agent's, 200)
           --out FILE             also write the Markdown report to FILE
         """;
 
@@ -23,6 +24,7 @@ internal sealed record AgentPathOptions(int Iterations, TimeSpan WarmUp, TimeSpa
             TimeSpan.FromSeconds(Int("--warmup-seconds", 10)),
             TimeSpan.FromSeconds(Int("--throughput-seconds", 10)),
             Int("--blackhole", 200),
+            Value("--hedge-after") is { } ms ? TimeSpan.FromMilliseconds(int.Parse(ms, CultureInfo.InvariantCulture)) : new EdgeCloud.EdgeAgent.CloudLinkOptions().HedgeAfter,
             Value("--out"));
     }
 }
