@@ -18,12 +18,7 @@ public static class FleetPayload
             throw new FleetPayloadException(FleetRejectReason.Oversized, $"payload is {payload.Length} bytes; the limit is {maxBytes}");
         }
 
-        var schema = ReadSchema(payload);
-        if (schema != FleetSchema.Current)
-        {
-            throw new FleetPayloadException(FleetRejectReason.UnknownSchema, $"schema {schema} is not supported; expected {FleetSchema.Current}");
-        }
-
+        CheckSchema(payload);
         try
         {
             var reader = new Utf8JsonReader(payload);
@@ -45,13 +40,15 @@ public static class FleetPayload
             throw new FleetPayloadException(FleetRejectReason.Oversized, $"payload is {payload.Length} bytes; the limit is {maxBytes}");
         }
 
-        if (ReadSchema(payload) is var schema && schema != FleetSchema.Current)
-        {
-            throw new FleetPayloadException(FleetRejectReason.UnknownSchema, $"schema {schema} is not supported; expected {FleetSchema.Current}");
-        }
+        CheckSchema(payload);
     }
 
-    private static int ReadSchema(ReadOnlySequence<byte> payload)
+    /// <summary>
+    /// Valid UTF-8 and a JSON object whose <c>schema</c> is <see cref="FleetSchema.Current"/>. The common case is
+    /// decided by <see cref="FleetSchemaScan"/> (one allocation-free pass of the reader); anything it does not accept
+    /// goes through the document parse, which names what is wrong.
+    /// </summary>
+    private static void CheckSchema(ReadOnlySequence<byte> payload)
     {
         // System.Text.Json checks UTF-8 only in the strings it decodes, so an unknown property could carry invalid bytes through.
         if (!System.Text.Unicode.Utf8.IsValid(payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray()))
@@ -59,6 +56,20 @@ public static class FleetPayload
             throw new FleetPayloadException(FleetRejectReason.Malformed, "payload is not valid UTF-8");
         }
 
+        if (FleetSchemaScan.IsCurrent(payload))
+        {
+            return;
+        }
+
+        var schema = ReadSchema(payload);
+        if (schema != FleetSchema.Current)
+        {
+            throw new FleetPayloadException(FleetRejectReason.UnknownSchema, $"schema {schema} is not supported; expected {FleetSchema.Current}");
+        }
+    }
+
+    private static int ReadSchema(ReadOnlySequence<byte> payload)
+    {
         try
         {
             var reader = new Utf8JsonReader(payload);
