@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json.Nodes;
 using EdgeCloud.EdgeAgent.Messaging;
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
@@ -49,6 +50,7 @@ internal sealed partial class FleetAgent
         {
             Reject(topic, ex.Reason, ex.Message);
             AddRejection(new ReportedRejection(scope, -1, $"{ex.Reason}: {ex.Message}"));
+            await _audit.RecordAsync(AgentAuditActions.ConfigApply, scope, $"refused ({ex.Reason}): {ex.Message}", cancellationToken);
             await ReportAsync(cancellationToken);
         }
     }
@@ -81,6 +83,7 @@ internal sealed partial class FleetAgent
             _counters.Rejected(FleetRejectReason.Invalid);
             Log.DesiredRejected(_logger, scope, document.Version, error);
             AddRejection(new ReportedRejection(scope, document.Version, error));
+            await _audit.RecordAsync(AgentAuditActions.ConfigApply, $"{scope} v{document.Version}", $"rejected: {error}", cancellationToken);
             await ReportAsync(cancellationToken);
             return;
         }
@@ -104,6 +107,8 @@ internal sealed partial class FleetAgent
         _applied[scope] = document;
         await _state.SaveLastKnownGoodAsync(scope, document, cancellationToken);
         Log.DesiredApplied(_logger, scope, document.Version);
+        await _audit.RecordAsync(
+            AgentAuditActions.ConfigApply, $"{scope} v{document.Version}", _restartRequired.Count == 0 ? "applied" : $"applied; restart required for {string.Join(", ", _restartRequired)}", cancellationToken);
         await ReportAsync(cancellationToken);
     }
 

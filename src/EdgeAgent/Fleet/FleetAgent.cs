@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Threading.Channels;
 using EdgeCloud.EdgeAgent.Messaging;
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Models;
@@ -31,6 +32,7 @@ internal sealed partial class FleetAgent : BackgroundService, IFleetMessageHandl
     private readonly FleetTelemetryCounters _telemetry;
     private readonly FleetAgentCounters _counters;
     private readonly TimeProvider _time;
+    private readonly AgentAuditTrail _audit;
     private readonly ILogger _logger;
     private readonly Channel<(IFleetChannel Channel, string Topic, byte[] Payload)> _inbox =
         Channel.CreateBounded<(IFleetChannel, string, byte[])>(new BoundedChannelOptions(1024) { SingleReader = true });
@@ -44,7 +46,7 @@ internal sealed partial class FleetAgent : BackgroundService, IFleetMessageHandl
     public FleetAgent(
         IOptions<AgentOptions> agent, IOptions<AgentMqttOptions> mqtt, FleetStateStore state, DesiredConfigValidator validator,
         FleetConfigurationSource configuration, ModelUpdater updater, ModelStore store, ModelStoreStartup startup,
-        FleetTelemetryCounters telemetry, FleetAgentCounters counters, TimeProvider time, ILogger<FleetAgent> logger)
+        FleetTelemetryCounters telemetry, FleetAgentCounters counters, TimeProvider time, AgentAuditTrail audit, ILogger<FleetAgent> logger)
     {
         _agent = agent.Value;
         _mqtt = mqtt.Value;
@@ -57,6 +59,7 @@ internal sealed partial class FleetAgent : BackgroundService, IFleetMessageHandl
         _telemetry = telemetry;
         _counters = counters;
         _time = time;
+        _audit = audit;
         _logger = logger;
         Subscriptions =
         [

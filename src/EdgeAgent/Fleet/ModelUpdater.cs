@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using EdgeCloud.EdgeAgent.Models;
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.Shared.Fleet;
 using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
@@ -15,9 +16,11 @@ namespace EdgeCloud.EdgeAgent.Fleet;
 /// version folder into place and swaps it in with <see cref="ModelStore.Load"/> (warmed up, atomic, running
 /// requests finish on the old version). A file that fails verification, or a version that fails to load,
 /// is refused and the old version keeps serving. Earlier version folders stay for <see cref="RollbackAsync"/>.
+/// Every install, refusal and rollback is audited (<see cref="AgentAuditTrail"/>).
 /// </summary>
 internal sealed class ModelUpdater(
-    ModelStore store, ModelStoreStartup startup, ModelCatalog catalog, ModelDownloader downloader, ILogger<ModelUpdater> logger, ManifestVerifier? verifier = null)
+    ModelStore store, ModelStoreStartup startup, ModelCatalog catalog, ModelDownloader downloader, AgentAuditTrail audit, ILogger<ModelUpdater> logger,
+    ManifestVerifier? verifier = null)
 {
     private const string ConfigFile = "config.json";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -27,11 +30,33 @@ internal sealed class ModelUpdater(
     /// <summary>Makes <paramref name="manifest"/> the serving version; throws <see cref="InvalidDataException"/> or <see cref="InferenceException"/> when refused.</summary>
     public async Task EnsureAsync(ModelManifest manifest, CancellationToken cancellationToken)
     {
+        var target = $"{manifest.Name}@{manifest.Version}";
+        string? installed;
+        try
+        {
+            installed = await InstallAsync(manifest, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InferenceException or InvalidOperationException or IOException)
+        {
+            var verdict = ex is InvalidDataException or InferenceException ? "refused" : "failed";
+            await audit.RecordAsync(AgentAuditActions.ModelInstall, target, $"{verdict}: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+
+        if (installed is not null)
+        {
+            await audit.RecordAsync(AgentAuditActions.ModelInstall, target, installed, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Installs <paramref name="manifest"/>'s version; null when it already serves, else what now serves.</summary>
+    private async Task<string?> InstallAsync(ModelManifest manifest, CancellationToken cancellationToken)
+    {
         Check(manifest);
         verifier?.Verify(manifest); // Agent:Security:ModelTrustKeyPath: unsigned or tampered manifests are refused before any download
         if (store.TryGet(manifest.Name, out var loaded) && loaded.Info.Version == manifest.Version)
         {
-            return;
+            return null;
         }
 
         await _gate.WaitAsync(cancellationToken);
@@ -45,7 +70,7 @@ internal sealed class ModelUpdater(
                 await VerifyAsync(file, target, cancellationToken);
             }
 
-            Install(manifest, staging);
+            return Install(manifest, staging);
         }
         finally
         {
@@ -55,6 +80,21 @@ internal sealed class ModelUpdater(
 
     /// <summary>Retires the serving version of <paramref name="name"/> and loads the previous version folder.</summary>
     public async Task<string> RollbackAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var version = await RollbackCoreAsync(name, cancellationToken);
+            await audit.RecordAsync(AgentAuditActions.ModelRollback, name, $"now serves version {version}", CancellationToken.None);
+            return version;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InferenceException or IOException)
+        {
+            await audit.RecordAsync(AgentAuditActions.ModelRollback, name, $"failed: {ex.Message}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<string> RollbackCoreAsync(string name, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -86,7 +126,7 @@ internal sealed class ModelUpdater(
         }
     }
 
-    private void Install(ModelManifest manifest, string staging)
+    private string Install(ModelManifest manifest, string staging)
     {
         var modelDir = Path.Combine(store.Root, manifest.Name);
         var versionDir = Path.Combine(modelDir, manifest.Version);
@@ -115,6 +155,7 @@ internal sealed class ModelUpdater(
             }
 
             Log.ModelInstalled(logger, manifest.Name, manifest.Version, model.Info.Variant, model.Info.ExecutionProvider);
+            return $"installed (variant {model.Info.Variant}, {model.Info.ExecutionProvider})";
         }
         catch (Exception ex) when (ex is InferenceException or InvalidDataException)
         {

@@ -106,7 +106,7 @@ internal sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
     {
         var problem = EventIdentifiers.Check("id", id)
             ?? EventIdentifiers.Check("type", entry.Type)
-            ?? (OutboxKinds.FromApplications.Contains(entry.Kind) || entry.Kind == OutboxKinds.Inference
+            ?? (OutboxKinds.FromApplications.Contains(entry.Kind) || OutboxKinds.FromAgent.Contains(entry.Kind)
                 ? null
                 : $"kind must be one of {string.Join(", ", OutboxKinds.FromApplications)}, got '{entry.Kind}'")
             ?? (entry.Payload.Length <= _options.MaxEventBytes

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace EdgeCloud.EdgeAgent.Security;
 
-/// <summary>Registers the agent's security: option rules, API-key auth of the on-device API off loopback, and manifest verification.</summary>
+/// <summary>
+/// Registers the agent's security: option rules, API-key auth of the on-device API off loopback (refusals audited),
+/// manifest verification, and the agent's own audit trail (<see cref="AgentAuditTrail"/>).
+/// </summary>
 public static class AgentSecurityExtensions
 {
     public static WebApplicationBuilder AddAgentSecurity(this WebApplicationBuilder builder)
@@ -13,7 +16,13 @@ public static class AgentSecurityExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentSecurityValidator>());
+        services.TryAddSingleton<AgentAuditTrail>();
         var options = builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
+        if (options.Cloud.CredentialFile.Length > 0)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CredentialAudit>());
+        }
+
         if (options.Security.ModelTrustKeyPath.Length > 0)
         {
             services.TryAddSingleton(static sp => ManifestVerifier.FromPemFile(sp.GetRequiredService<IOptions<AgentOptions>>().Value.Security.ModelTrustKeyPath));
@@ -30,6 +39,7 @@ public static class AgentSecurityExtensions
         services.AddSingleton<ICallerAuthenticator>(static sp => new HashedApiKeyAuthenticator(
             [.. sp.GetRequiredService<IOptions<AgentOptions>>().Value.Security.ApiKeyHashes.Select(Convert.FromHexString)]));
         services.AddSingleton(static sp => new CallerRateLimiter(new RateLimitOptions(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISecurityObserver, RefusalAuditObserver>();
         return builder;
     }
 

@@ -56,7 +56,7 @@ public sealed class SignedModelUpdateTests
     }
 
     /// <summary>Rewrites the hub's stored manifest (hub.db) the way an attacker with write access to it could.</summary>
-    private static void TamperStoredManifest(FleetEnvironment fleet, string name, string version, string tampering)
+    internal static void TamperStoredManifest(FleetEnvironment fleet, string name, string version, string tampering)
     {
         var database = fleet.Hub.Services.GetRequiredService<HubDatabase>();
         var manifest = fleet.Hub.Services.GetRequiredService<FleetModelRegistry>().Find(name, version)!;
