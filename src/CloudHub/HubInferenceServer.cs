@@ -7,6 +7,7 @@ using EdgeCloud.Shared.Hosting;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
 using EdgeCloud.Shared.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCloud.CloudHub;
 
@@ -15,13 +16,14 @@ namespace EdgeCloud.CloudHub;
 /// their config asks for it, over their instances), and models forwarded to remote backends (<c>Hub:Backends</c>).
 /// </summary>
 internal sealed class HubInferenceServer(
-    ModelStore store, ModelStoreStartup startup, LocalInference local, RemoteBackendRegistry remote, HubMetrics metrics) : IInferenceServer
+    ModelStore store, ModelStoreStartup startup, LocalInference local, RemoteBackendRegistry remote, HubMetrics metrics, IOptions<HubOptions> options)
+    : IInferenceServer
 {
     public string Name => "edgecloud-hub";
 
     public string Version { get; } = typeof(HubInferenceServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    public bool IsReady => startup.IsLoaded;
+    public bool IsReady => startup.IsLoaded && (startup.Failed.Count == 0 || !options.Value.StrictReadiness);
 
     public IReadOnlyList<string> Extensions { get; } = ["model_repository", "model_repository(unload_dependents)", "streaming", "edgecloud"];
 

@@ -33,6 +33,13 @@ public sealed class HubOptions
     /// <summary>Models to load at start; empty loads every model in the repository.</summary>
     public string[] LoadModels { get; set; } = [];
 
+    /// <summary>
+    /// Ready (<c>/v2/health/ready</c>, ServerReady, grpc.health.v1) only when every model the start-up load was asked for
+    /// is serving, as Triton's <c>--strict-readiness</c>: a hub whose GPU or model files are missing is not put behind a
+    /// load balancer. False: ready once the start-up load has finished, whatever loaded. Default true.
+    /// </summary>
+    public bool StrictReadiness { get; set; } = true;
+
     /// <summary>The hub's data folder (registry, audit). Default <c>.data/hub</c>.</summary>
     [Required]
     public string DataDir { get; set; } = ".data/hub";

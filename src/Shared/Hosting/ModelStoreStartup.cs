@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Models;
@@ -9,18 +10,22 @@ namespace EdgeCloud.Shared.Hosting;
 
 /// <summary>
 /// Loads a host's models in the background once it starts, so the server is live at once and
-/// ready when its models are. A model that fails to load is logged and reported as UNAVAILABLE;
-/// the others still serve.
+/// ready when its models are. A model that fails to load is logged, reported as UNAVAILABLE and kept
+/// in <see cref="Failed"/> until a later load of it succeeds; the others still serve.
 /// </summary>
 public sealed class ModelStoreStartup(ModelStore store, IReadOnlyList<string> only, InferenceOptions options, ILogger<ModelStoreStartup> logger)
     : BackgroundService
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, string> _failed = new(StringComparer.Ordinal);
 
     /// <summary>Completes when the start-up load has finished, whatever its outcome.</summary>
     public Task Loaded => _loaded.Task;
 
     public bool IsLoaded => _loaded.Task.IsCompleted;
+
+    /// <summary>The models the start-up load could not load, with why, less those loaded since.</summary>
+    public IReadOnlyDictionary<string, string> Failed => _failed;
 
     /// <summary>Loads (or reloads) one model, logging the outcome. Throws NOT_FOUND/UNAVAILABLE on failure.</summary>
     public LoadedModel LoadOne(string name)
@@ -29,6 +34,7 @@ public sealed class ModelStoreStartup(ModelStore store, IReadOnlyList<string> on
         try
         {
             var model = store.Load(name);
+            _failed.TryRemove(name, out _);
             Log.ModelLoaded(logger, name, model.Info.Version, model.Info.Variant, model.Info.ExecutionProvider,
                 (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (model.Info.ExecutionProvider != options.Providers[0])
@@ -63,9 +69,10 @@ public sealed class ModelStoreStartup(ModelStore store, IReadOnlyList<string> on
                     LoadOne(name);
                     loaded++;
                 }
-                catch (InferenceException)
+                catch (InferenceException ex)
                 {
                     // Logged in LoadOne; the other models still load.
+                    _failed[name] = ex.Message;
                 }
             }
 
