@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using EdgeCloud.EdgeAgent.Messaging;
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.Fleet.Protocol;
 using EdgeCloud.Shared.Fleet;
 using Grpc.Core;
@@ -12,7 +13,8 @@ namespace EdgeCloud.EdgeAgent.Fleet;
 /// <summary>
 /// Downloads one model file from the hub over gRPC (<c>edgecloud.fleet.ModelDistribution/DownloadFile</c>),
 /// appending to a partial file. After a cut it resumes from the bytes already on disk, with capped
-/// backoff on <see cref="TimeProvider"/> and a bounded number of attempts.
+/// backoff on <see cref="TimeProvider"/> and a bounded number of attempts. The channel trusts and presents what the cloud
+/// link does (<see cref="CloudCredentials"/>); the device's own secret, when set, authenticates each call.
 /// </summary>
 internal sealed class ModelDownloader : IDisposable
 {
@@ -37,7 +39,13 @@ internal sealed class ModelDownloader : IDisposable
                 throw new InvalidOperationException("no hub endpoint for model downloads: set Agent:Mqtt:DownloadEndpoint or Agent:Cloud:Endpoint");
             }
 
-            return GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+            // The same trust and credential as the cloud link (Agent:Cloud:CaCertificatePath, Agent:Cloud:CredentialFile);
+            // with a device secret, that secret authenticates the downloads and an API key is not sent.
+            return GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions
+            {
+                MaxReceiveMessageSize = 16 * 1024 * 1024,
+                HttpHandler = CloudCredentials.Wrap(new SocketsHttpHandler { EnableMultipleHttp2Connections = true }, _agent.Cloud, sendApiKey: _mqtt.Password.Length == 0),
+            });
         });
     }
 
@@ -46,10 +54,12 @@ internal sealed class ModelDownloader : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var client = new ModelDistribution.ModelDistributionClient(_channel.Value);
-        var credentials = new Metadata
+        var credentials = new Metadata();
+        if (_mqtt.Password.Length > 0)
         {
-            { "authorization", new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_agent.DeviceId}:{_mqtt.Password}"))).ToString() },
-        };
+            credentials.Add("authorization", new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_agent.DeviceId}:{_mqtt.Password}"))).ToString());
+        }
+
         var backoff = TimeSpan.FromMilliseconds(100);
         for (var attempt = 1; ; attempt++)
         {

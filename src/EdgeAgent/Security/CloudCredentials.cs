@@ -7,11 +7,16 @@ namespace EdgeCloud.EdgeAgent.Security;
 /// <summary>
 /// Secures the agent's link to the hub: trusts <c>Agent:Cloud:CaCertificatePath</c> for https, and presents the
 /// credential in <c>Agent:Cloud:CredentialFile</c> (mode 0600) on every call: an API key as <c>x-api-key</c>, or a
-/// PEM client certificate with its key as the TLS client certificate. The credential is never logged.
+/// PEM client certificate with its key as the TLS client certificate. The credential is never logged. Every channel
+/// to the hub is built here: the cloud link's and the model downloader's.
 /// </summary>
 internal static class CloudCredentials
 {
-    public static HttpMessageHandler Wrap(SocketsHttpHandler handler, CloudLinkOptions options)
+    /// <param name="sendApiKey">
+    /// False where the call carries a credential of its own (the model downloader's device secret): the CA and a
+    /// client certificate still apply, but an API key would take precedence over that credential at the hub.
+    /// </param>
+    public static HttpMessageHandler Wrap(SocketsHttpHandler handler, CloudLinkOptions options, bool sendApiKey = true)
     {
         if (options.CaCertificatePath.Length > 0)
         {
@@ -32,7 +37,7 @@ internal static class CloudCredentials
             return handler;
         }
 
-        return new ApiKeyHandler(credential) { InnerHandler = handler };
+        return sendApiKey ? new ApiKeyHandler(credential) { InnerHandler = handler } : handler;
     }
 
     private static bool Trusted(X509Certificate? certificate, SslPolicyErrors errors, X509Certificate2Collection roots)

@@ -1,9 +1,18 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Net.Http.Json;
+using EdgeCloud.EdgeAgent;
+using EdgeCloud.EdgeAgent.Fleet;
+using EdgeCloud.EdgeAgent.Messaging;
+using EdgeCloud.Events;
 using EdgeCloud.Protocol;
 using EdgeCloud.Security.Tests.Infrastructure;
+using EdgeCloud.Shared.Fleet;
+using EdgeCloud.TestUtilities;
 using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCloud.Security.Tests.CloudHub;
 
@@ -12,13 +21,14 @@ public sealed class MutualTlsTests : IAsyncLifetime
 {
     private readonly List<X509Certificate2> _certificates = [];
     private X509Certificate2 _ca = null!;
+    private string _folder = "";
     private SecureHub? _hub;
 
     private SecureHub Hub => _hub!;
 
     public async ValueTask InitializeAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("edgecloud-tls-").FullName;
+        var folder = _folder = Directory.CreateTempSubdirectory("edgecloud-tls-").FullName;
         _ca = Own(CreateCa("EdgeCloud Test CA"));
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256);
@@ -93,6 +103,71 @@ public sealed class MutualTlsTests : IAsyncLifetime
         Assert.Equal(SecureHub.Model, response.Name);
     }
 
+    [Fact]
+    public async Task EventIngest_DeviceCertificate_SpeaksForItsCommonNameOnly()
+    {
+        using var channel = Hub.Channel(TrustingHandler(ClientCertificate(_ca, "OU=device", "cam-cert")));
+        var client = new EventIngest.EventIngestClient(channel);
+
+        var own = await client.PublishAsync(Events("cam-cert"), cancellationToken: TestContext.Current.CancellationToken);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.PublishAsync(Events("cam-other"), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        Assert.Equal(["e-1"], own.StoredIds);
+        Assert.Equal(StatusCode.PermissionDenied, ex.StatusCode);
+        Assert.Equal("cert:cam-cert speaks for device 'cam-cert'; expected device_id 'cam-cert', got 'cam-other'", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task ModelDownloader_TrustsTheConfiguredCa_AndPresentsTheDeviceCertificate()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var manifest = await PublishAsync("ocr-cls", "2");
+        var certificate = ClientCertificate(_ca, "OU=device", "cam-download");
+        var credential = Path.Combine(_folder, "cam-download.pem");
+        await File.WriteAllTextAsync(credential, certificate.ExportCertificatePem() + "\n" + certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem(), ct);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(credential, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var agent = new AgentOptions
+        {
+            DeviceId = "cam-download",
+            Cloud = new CloudLinkOptions { Endpoint = Hub.GrpcAddress, CaCertificatePath = Path.Combine(_folder, "ca.crt"), CredentialFile = credential },
+        };
+        using var downloader = new ModelDownloader(Options.Create(agent), Options.Create(new AgentMqttOptions()), TimeProvider.System, NullLogger<ModelDownloader>.Instance);
+        var file = manifest.Files.Single(f => f.Path == "model.onnx");
+        var target = Path.Combine(_folder, "download", "model.onnx");
+
+        await downloader.DownloadAsync(manifest, file, target, ct);
+
+        Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(target, ct))));
+    }
+
+    private async Task<ModelManifest> PublishAsync(string model, string version)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = Hub.Http(SecureHub.BootstrapKey, TrustingHandler(null));
+        var source = Path.Combine(TestModels.Repository, model);
+        foreach (var (path, file) in new[] { ("config.json", Path.Combine(source, "config.json")), ("model.onnx", TestModels.ModelFile(model)) })
+        {
+            await using var stream = File.OpenRead(file);
+            using var upload = await http.PutAsync($"/admin/v1/models/{model}/versions/{version}/files/{path}", new StreamContent(stream), ct);
+            Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync(ct));
+        }
+
+        using var publish = await http.PostAsync($"/admin/v1/models/{model}/versions/{version}/publish", content: null, ct);
+        Assert.True(publish.IsSuccessStatusCode, await publish.Content.ReadAsStringAsync(ct));
+        return (await publish.Content.ReadFromJsonAsync(FleetJsonContext.Default.ModelManifest, ct))!;
+    }
+
+    private static PublishRequest Events(string deviceId)
+    {
+        var request = new PublishRequest { DeviceId = deviceId, Fleet = "default" };
+        request.Events.Add(new Event { Id = "e-1", Kind = "event", Type = "test.tick", CreatedUnixMs = 1, Sequence = 1, Payload = Google.Protobuf.ByteString.CopyFromUtf8("{}") });
+        return request;
+    }
+
     private async Task<ModelMetadataResponse> CallAsync(X509Certificate2? clientCertificate, string? apiKey = null)
     {
         using var channel = Hub.Channel(TrustingHandler(clientCertificate));
@@ -118,10 +193,10 @@ public sealed class MutualTlsTests : IAsyncLifetime
         return handler;
     }
 
-    private X509Certificate2 ClientCertificate(X509Certificate2 issuer, string roleOu)
+    private X509Certificate2 ClientCertificate(X509Certificate2 issuer, string roleOu, string? commonName = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN=client-{Guid.NewGuid():N}, {roleOu}", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={commonName ?? $"client-{Guid.NewGuid():N}"}, {roleOu}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
         var now = TimeProvider.System.GetUtcNow();
         using var issued = request.Create(issuer, now.AddMinutes(-5), now.AddDays(1), RandomNumberGenerator.GetBytes(8));
