@@ -1,4 +1,6 @@
+using EdgeCloud.EdgeAgent.Security;
 using EdgeCloud.Routing;
+using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +12,8 @@ namespace EdgeCloud.EdgeAgent.Outbox;
 /// while idle it sleeps until an append (or <see cref="OutboxOptions.IdlePollInterval"/>) and
 /// drops events past their age meanwhile. With nothing to send it publishes an empty batch (a
 /// heartbeat) every <see cref="OutboxOptions.IdlePollInterval"/>, so connectivity is judged from
-/// real calls within seconds even without traffic (<see cref="HubReachability"/>).
+/// real calls within seconds even without traffic (<see cref="HubReachability"/>). When the hub refuses the
+/// agent's credential (UNAUTHENTICATED or PERMISSION_DENIED), that is audited once per refusal streak.
 /// </summary>
 internal sealed class OutboxDrainer(
     SqliteOutbox outbox,
@@ -18,9 +21,11 @@ internal sealed class OutboxDrainer(
     HubReachability reachability,
     IRandomSource random,
     TimeProvider timeProvider,
-    ILogger<OutboxDrainer> logger) : BackgroundService
+    ILogger<OutboxDrainer> logger,
+    AgentAuditTrail? audit = null) : BackgroundService
 {
     private int _failures;
+    private bool _credentialRefused;
     private long _lastCall = long.MinValue;
 
     /// <summary>Consecutive failed publishes (0 while the hub accepts them).</summary>
@@ -82,9 +87,11 @@ internal sealed class OutboxDrainer(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             reachability.Failed();
+            await AuditRefusalAsync(ex, cancellationToken).ConfigureAwait(false);
             return Failed(batch.Count, ex.Message);
         }
 
+        _credentialRefused = false;
         reachability.Succeeded();
         if (batch.Count == 0)
         {
@@ -117,6 +124,17 @@ internal sealed class OutboxDrainer(
             Log.DrainStepFailed(logger, delay, ex);
             return DrainStep.After(delay);
         }
+    }
+
+    private async Task AuditRefusalAsync(Exception ex, CancellationToken cancellationToken)
+    {
+        if (audit is null || _credentialRefused || ex is not RpcException { StatusCode: StatusCode.Unauthenticated or StatusCode.PermissionDenied } refused)
+        {
+            return;
+        }
+
+        _credentialRefused = true;
+        await audit.RecordAsync(AgentAuditActions.CredentialRejected, publisher.Endpoint, $"{refused.StatusCode}: {refused.Status.Detail}", cancellationToken).ConfigureAwait(false);
     }
 
     private void Recovered()

@@ -15,6 +15,9 @@ internal static class AgentAuditActions
     /// <summary>The hub credential (<c>Agent:Cloud:CredentialFile</c>) loaded at start.</summary>
     public const string CredentialLoad = "credential.load";
 
+    /// <summary>The hub refused the agent's credential (UNAUTHENTICATED or PERMISSION_DENIED); once per refusal streak.</summary>
+    public const string CredentialRejected = "credential.rejected";
+
     /// <summary>The on-device API refused a caller (bound off loopback): no, a bad or an insufficient credential.</summary>
     public const string ApiRefused = "api.refused";
 }

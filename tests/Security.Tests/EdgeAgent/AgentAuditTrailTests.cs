@@ -69,6 +69,44 @@ public sealed class AgentAuditTrailTests
     }
 
     [Fact]
+    public async Task HubRefusesTheCredential_RefusalIsKeptInTheOutbox_AndReachesTheHubAfterARestartWithAGoodOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var hub = await SecureHub.StartAsync();
+        var (foreignId, foreignKey) = await AdminApi.CreateKeyAsync(hub, SecureHub.BootstrapKey, ["device"], device: "someone-else");
+        var (_, ownKey) = await AdminApi.CreateKeyAsync(hub, SecureHub.BootstrapKey, ["device"], device: DeviceId);
+        var root = Directory.CreateTempSubdirectory("edgecloud-agent-audit-").FullName;
+        var seed = Directory.CreateDirectory(Path.Combine(root, "seed")).FullName;
+        var data = Path.Combine(root, "data");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Agent:DeviceId"] = DeviceId,
+            ["Agent:Cloud:CredentialFile"] = WriteCredential(root, foreignKey),
+            ["Agent:Outbox:RetryMinDelay"] = "00:00:00.050",
+            ["Agent:Outbox:RetryMaxDelay"] = "00:00:00.300",
+        };
+
+        List<(string Type, string Payload)> kept;
+        await using (var agent = await InProcessAgent.StartAsync(data, seed, hub.GrpcAddress, settings))
+        {
+            var database = agent.Services.GetRequiredService<EdgeDatabase>().FilePath;
+            kept = await WaitAsync(() => Task.FromResult(AuditRows(database)), rows => rows.Any(r => r.Type == "credential.rejected"), ct);
+        }
+
+        settings["Agent:Cloud:CredentialFile"] = WriteCredential(root, ownKey);
+        await using var restarted = await InProcessAgent.StartAsync(data, seed, hub.GrpcAddress, settings);
+        var (verified, entries) = await WaitAsync(
+            () => AdminApi.AuditAsync(hub, SecureHub.BootstrapKey), a => a.Entries.Any(e => e.Action == "agent.credential.rejected"), ct);
+
+        Assert.Single(kept, r => r.Type == "credential.rejected");
+        Assert.True(verified);
+        var rejected = Assert.Single(entries, e => e.Action == "agent.credential.rejected");
+        Assert.Equal($"device:{DeviceId}", rejected.Actor);
+        Assert.Equal(hub.GrpcAddress, rejected.Target);
+        Assert.Equal($"PermissionDenied: key:{foreignId} speaks for device 'someone-else'; expected device_id 'someone-else', got '{DeviceId}'", rejected.Result);
+    }
+
+    [Fact]
     public async Task OnDeviceApi_ApplicationEventOfTheAgentAuditKind_IsRefused()
     {
         var root = Directory.CreateTempSubdirectory("edgecloud-agent-audit-").FullName;
@@ -83,7 +121,7 @@ public sealed class AgentAuditTrailTests
 
     private static string WriteCredential(string root, string key)
     {
-        var path = Path.Combine(root, "hub.key");
+        var path = Path.Combine(root, $"hub-{Guid.NewGuid():N}.key");
         File.WriteAllText(path, key + "\n");
         if (!OperatingSystem.IsWindows())
         {
