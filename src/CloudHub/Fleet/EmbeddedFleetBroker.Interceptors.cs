@@ -36,39 +36,41 @@ internal sealed partial class EmbeddedFleetBroker
         return Task.CompletedTask;
     }
 
-    private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    private Task InterceptPublishAsync(InterceptingPublishEventArgs args)
     {
         if (args.ClientId == FleetIdentities.HubClientId || args.SessionItems?.Contains(OperatorItem) == true)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var topic = args.ApplicationMessage.Topic;
         if (args.SessionItems?[DeviceItem] is not string deviceId || !_registry.TryGet(deviceId, out var device))
         {
             Refuse(args, args.ClientId ?? "", topic, FleetRejectReason.ForbiddenTopic, "the sender is not an authenticated device");
-            return;
+            return Task.CompletedTask;
         }
 
         if (!FleetAcl.CanPublish(device, topic, out var leaf))
         {
             Refuse(args, deviceId, topic, FleetRejectReason.ForbiddenTopic, $"device '{deviceId}' may publish only to its own report topics under {FleetTopics.Device(device.Fleet, deviceId, "")}");
-            return;
+            return Task.CompletedTask;
         }
 
         if (_intake.Accept(deviceId, leaf, args.ApplicationMessage.Payload) is { } rejected)
         {
             args.ProcessPublish = false;
             args.Response.ReasonCode = rejected == FleetRejectReason.Oversized ? MqttPubAckReasonCode.QuotaExceeded : MqttPubAckReasonCode.PayloadFormatInvalid;
-            return;
+            return Task.CompletedTask;
         }
 
-        // Consumed here: keep the retained copy, skip matching against every session's subscriptions.
+        // Consumed here: keep the retained copy (written by one loop), skip matching against every session's subscriptions.
         args.ProcessPublish = false;
         if (args.ApplicationMessage.Retain)
         {
-            await _server.UpdateRetainedMessageAsync(args.ApplicationMessage);
+            KeepRetained(args.ApplicationMessage);
         }
+
+        return Task.CompletedTask;
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs args)

@@ -10,7 +10,8 @@ namespace EdgeCloud.CloudHub.Fleet;
 /// The embedded MQTTnet broker on <c>Hub:Mqtt:Port</c>: every client authenticates (a device with its id
 /// and secret, or the operator), and devices are held to their own topics. What devices report is taken in
 /// by the publish interceptor and not matched against subscriptions (only the hub consumes it), which is
-/// what keeps intake linear in the fleet size; retained reports are kept as retained messages.
+/// what keeps intake linear in the fleet size; retained reports are kept as retained messages, written by one
+/// loop (<c>EmbeddedFleetBroker.Retained.cs</c>).
 /// </summary>
 internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService, IAsyncDisposable
 {
@@ -64,6 +65,7 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
             throw new IOException($"Hub:Mqtt:Port / Hub:Mqtt:Tls:Port: the embedded MQTT broker cannot listen on port {Port} (TLS: {TlsPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {ex.Message}", ex);
         }
 
+        StartRetainedLoop();
         Log.BrokerStarted(_logger, Port);
         await PublishAsync(FleetTopics.HubState(_fleet.Name), HubState(online: true), retain: true, cancellationToken);
         foreach (var handler in _onConnected)
@@ -77,6 +79,7 @@ internal sealed partial class EmbeddedFleetBroker : IFleetBroker, IHostedService
         if (_server.IsStarted)
         {
             await PublishAsync(FleetTopics.HubState(_fleet.Name), HubState(online: false), retain: true, cancellationToken);
+            await StopRetainedLoopAsync();
             await _server.StopAsync(new MqttServerStopOptions());
         }
     }

@@ -6,7 +6,11 @@ namespace EdgeCloud.CloudHub.Fleet;
 /// <summary>Counts of fleet messages taken in (by topic leaf) and refused (by reason), for the admin API and tests.</summary>
 public sealed class FleetCounters
 {
-    private readonly ConcurrentDictionary<string, long> _accepted = new(StringComparer.Ordinal);
+    // One slot per topic leaf devices publish to, counted without a lock: every report of a fan-out passes here.
+    private static readonly string[] Leaves = [FleetTopics.State, FleetTopics.Reported, FleetTopics.Telemetry, FleetTopics.Events, FleetTopics.CommandResult];
+
+    private readonly long[] _accepted = new long[Leaves.Length];
+    private readonly ConcurrentDictionary<string, long> _acceptedOther = new(StringComparer.Ordinal);
     private readonly long[] _rejected = new long[Enum.GetValues<FleetRejectReason>().Length];
 
     private long _authenticationFailures;
@@ -16,16 +20,28 @@ public sealed class FleetCounters
 
     public void AuthenticationFailed() => Interlocked.Increment(ref _authenticationFailures);
 
-    public void Accepted(string leaf) => _accepted.AddOrUpdate(leaf, 1, static (_, n) => n + 1);
+    public void Accepted(string leaf)
+    {
+        if (Array.IndexOf(Leaves, leaf) is var slot and >= 0)
+        {
+            Interlocked.Increment(ref _accepted[slot]);
+        }
+        else
+        {
+            _acceptedOther.AddOrUpdate(leaf, 1, static (_, n) => n + 1);
+        }
+    }
 
     public void Rejected(FleetRejectReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
 
-    public long AcceptedCount(string leaf) => _accepted.TryGetValue(leaf, out var n) ? n : 0;
+    public long AcceptedCount(string leaf) =>
+        Array.IndexOf(Leaves, leaf) is var slot and >= 0 ? Interlocked.Read(ref _accepted[slot]) : _acceptedOther.GetValueOrDefault(leaf);
 
     public long RejectedCount(FleetRejectReason reason) => Interlocked.Read(ref _rejected[(int)reason]);
 
     public FleetStats Snapshot() => new(
-        _accepted.ToDictionary(static kv => kv.Key, static kv => kv.Value, StringComparer.Ordinal),
+        Leaves.Select(leaf => KeyValuePair.Create(leaf, AcceptedCount(leaf))).Where(static kv => kv.Value > 0).Concat(_acceptedOther)
+            .ToDictionary(static kv => kv.Key, static kv => kv.Value, StringComparer.Ordinal),
         Enum.GetValues<FleetRejectReason>().ToDictionary(static r => r.ToString(), RejectedCount, StringComparer.Ordinal),
         AuthenticationFailures);
 }
