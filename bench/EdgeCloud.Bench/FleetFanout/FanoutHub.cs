@@ -28,6 +28,9 @@ internal sealed class FanoutHub : IAsyncDisposable
 
     public FanoutAdmin Admin { get; }
 
+    /// <summary>CPU time used so far by this process (the hub, its embedded broker, the bench's watch) and by mosquitto, if any.</summary>
+    public RoundCpu CpuTime(TimeSpan swarm) => new(Environment.CpuUsage.TotalTime, swarm, _mosquitto?.CpuTime ?? TimeSpan.Zero);
+
     public FleetCounters Counters => Hub.Services.GetRequiredService<FleetCounters>();
 
     public static async Task<FanoutHub> StartAsync(FanoutBroker broker, FanoutFleet fleet)

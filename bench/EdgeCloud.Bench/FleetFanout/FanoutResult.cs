@@ -1,10 +1,13 @@
 namespace EdgeCloud.Bench.FleetFanout;
 
 /// <summary>
-/// One measured round: when each report reached the hub's intake (ms after the desired publish), how many agents took the
-/// new desired version and when the last of them did (the downlink alone), reports not acknowledged, and devices at the version.
+/// One measured round: when each report reached the hub's intake (ms after the admin PUT was sent), the downlink, the CPU the
+/// processes used until the last report, reports the broker did not acknowledge, and devices at the version in the registry.
 /// </summary>
-internal sealed record FanoutRound(double[] ReportMs, int Expected, int DesiredDelivered, double LastDesiredMs, int PublishFailures, int DevicesAtVersion);
+internal sealed record FanoutRound(double[] ReportMs, int Expected, RoundDownlink Downlink, RoundCpu Cpu, int PublishFailures, int DevicesAtVersion);
+
+/// <summary>The downlink of a round: when the PUT was answered (stored and published), how many agents took the version, when the last did (ms).</summary>
+internal sealed record RoundDownlink(double PutMs, int Delivered, double LastMs);
 
 /// <summary>A run of <c>fleet-fanout</c> at one fleet size on one broker: setup costs and its measured rounds.</summary>
 internal sealed record FanoutResult(FanoutBroker Broker, int Agents, TimeSpan ConnectTime, int Connected, IReadOnlyList<FanoutRound> Rounds, string Load, string? Error);

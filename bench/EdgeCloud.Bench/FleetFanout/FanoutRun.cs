@@ -25,7 +25,7 @@ internal static class FanoutRun
         {
             rounds.Add(await RoundAsync(hub, swarm, watch, fleet, round, swarm.Connected, options.RoundTimeout));
             var r = rounds[^1];
-            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (desired delivered {r.DesiredDelivered}, the last at {r.LastDesiredMs:F0} ms, not acknowledged {r.PublishFailures}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms");
+            Console.Error.WriteLine($"  round {round}: {r.ReportMs.Length}/{r.Expected} reports (PUT answered at {r.Downlink.PutMs:F0} ms, desired taken by {r.Downlink.Delivered}, the last at {r.Downlink.LastMs:F0} ms, not acknowledged {r.PublishFailures}, at version {r.DevicesAtVersion}), all in {Last(r):F0} ms; CPU s hub / swarm / mosquitto {r.Cpu}");
         }
 
         return new FanoutResult(broker, agents, swarm.ConnectTime, swarm.Connected, rounds, load, null);
@@ -35,15 +35,18 @@ internal static class FanoutRun
     {
         var baseline = watch.Accepted;
         var before = await swarm.CountersAsync(CancellationToken.None);
+        var cpu = hub.CpuTime(swarm.CpuTime);
         var start = Stopwatch.GetTimestamp();
         var reports = watch.WaitAsync(baseline, expected, start, timeout);
         var version = await hub.Admin.SetGroupConfigAsync(fleet, round);
+        var put = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var times = await reports;
+        cpu = hub.CpuTime(swarm.CpuTime) - cpu;
         await Task.Delay(TimeSpan.FromMilliseconds(300)); // stragglers past the timeout, and the registry's JSON
         var atVersion = await hub.Admin.CountAtVersionAsync(fleet, version);
         var after = await swarm.CountersAsync(CancellationToken.None);
-        var delivered = Stopwatch.GetElapsedTime(start, after.LastDesiredAt).TotalMilliseconds;
-        return new FanoutRound(times, fleet.Devices.Count, (int)(after.Desired - before.Desired), delivered, (int)(after.PublishFailures - before.PublishFailures), atVersion);
+        var downlink = new RoundDownlink(put, (int)(after.Desired - before.Desired), Stopwatch.GetElapsedTime(start, after.LastDesiredAt).TotalMilliseconds);
+        return new FanoutRound(times, fleet.Devices.Count, downlink, cpu, (int)(after.PublishFailures - before.PublishFailures), atVersion);
     }
 
     private static double Last(FanoutRound round) => round.ReportMs.Length == 0 ? double.NaN : round.ReportMs[^1];

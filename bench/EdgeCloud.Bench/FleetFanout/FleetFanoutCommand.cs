@@ -51,10 +51,10 @@ internal static class FleetFanoutCommand
     private static string Table(IReadOnlyList<FanoutResult> results, FleetFanoutOptions options)
     {
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{options.Rounds} measured desired versions per row after one warm-up; latency = desired publish (admin PUT sent) → report counted by the hub's intake; p50/p99 pooled over every report of every round; all N = median (worst) round; downlink = when the last agent took the new version (median round).")
+            .AppendLine(CultureInfo.InvariantCulture, $"{options.Rounds} measured desired versions per row after one warm-up; latency = desired publish (admin PUT sent) → report counted by the hub's intake; p50/p99 pooled over every report of every round; all N = median (worst) round; downlink = when the last agent took the new version; CPU = seconds of CPU per round (hub / swarm / mosquitto) from the PUT to the last report; both of the median round.")
             .AppendLine()
-            .AppendLine("| broker | agents | connect (s) | p50 (ms) | p99 (ms) | all N (ms) | downlink (ms) | reports received / expected | devices at version | load (1/5/15 min) |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            .AppendLine("| broker | agents | connect (s) | p50 (ms) | p99 (ms) | all N (ms) | downlink (ms) | CPU s hub / swarm / mosquitto | reports received / expected | devices at version | load (1/5/15 min) |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
         foreach (var result in results)
         {
             text.AppendLine(Row(result));
@@ -67,17 +67,17 @@ internal static class FleetFanoutCommand
     {
         if (r.Error is not null || r.Rounds.Count == 0)
         {
-            return $"| {Name(r.Broker)} | {r.Agents:N0} | – | – | – | – | – | – | – | {r.Load} (failed: {r.Error}) |";
+            return $"| {Name(r.Broker)} | {r.Agents:N0} | – | – | – | – | – | – | – | – | {r.Load} (failed: {r.Error}) |";
         }
 
         var all = r.Rounds.SelectMany(x => x.ReportMs).Order().ToArray();
         var lasts = r.Rounds.Select(x => x.ReportMs.Length == x.Expected && x.Expected > 0 ? x.ReportMs[^1] : double.PositiveInfinity).Order().ToArray();
         var received = r.Rounds.Sum(x => x.ReportMs.Length);
         var expected = r.Rounds.Sum(x => x.Expected);
-        var downlink = r.Rounds.Select(x => x.LastDesiredMs).Order().ToArray()[r.Rounds.Count / 2];
+        var median = r.Rounds.OrderBy(x => x.ReportMs.Length == x.Expected && x.Expected > 0 ? x.ReportMs[^1] : double.PositiveInfinity).ElementAt(r.Rounds.Count / 2);
         var atVersion = string.Join(" / ", r.Rounds.Select(x => x.DevicesAtVersion.ToString("N0", CultureInfo.InvariantCulture)));
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {Name(r.Broker)} | {r.Agents:N0} | {r.ConnectTime.TotalSeconds:F1} | {Percentile(all, 0.50):F0} | {Percentile(all, 0.99):F0} | {Ms(lasts[lasts.Length / 2])} ({Ms(lasts[^1])}) | {downlink:F0} | {received:N0} / {expected:N0} | {atVersion} | {r.Load} |");
+            $"| {Name(r.Broker)} | {r.Agents:N0} | {r.ConnectTime.TotalSeconds:F1} | {Percentile(all, 0.50):F0} | {Percentile(all, 0.99):F0} | {Ms(lasts[lasts.Length / 2])} ({Ms(lasts[^1])}) | {median.Downlink.LastMs:F0} | {median.Cpu} | {received:N0} / {expected:N0} | {atVersion} | {r.Load} |");
     }
 
     private static string Ms(double value) => double.IsInfinity(value) ? "incomplete" : value.ToString("F0", CultureInfo.InvariantCulture);

@@ -17,6 +17,16 @@ internal sealed class SwarmProcess : IAsyncDisposable
 
     public TimeSpan ConnectTime { get; }
 
+    /// <summary>The CPU time the swarm process has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<SwarmProcess> StartAsync(FanoutFleet fleet, int port, int connectBatch, CancellationToken cancellationToken)
     {
         var start = SelfStart();

@@ -16,6 +16,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The CPU time mosquitto has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<MosquittoBroker> StartAsync(MosquittoConfig config, Action<string>? log = null)
     {
         if (OperatingSystem.IsWindows())
