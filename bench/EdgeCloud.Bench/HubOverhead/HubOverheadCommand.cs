@@ -87,7 +87,7 @@ internal static class HubOverheadCommand
             var workload = BenchWorkloads.For(model);
             await using var bare = options.BareReference && BareGrpcProcess.DllBesideBench() is { } bareDll
                 ? await BareGrpcProcess.StartAsync(
-                    options.DotnetHost, bareDll, workload.ModelFile(repository), options.IntraOpThreads, options.InterOpThreads, options.HubEnvironment, cancellationToken)
+                    options.DotnetHost, bareDll, workload.ModelFile(repository), options.IntraOpThreads, options.InterOpThreads, new Dictionary<string, string>(), cancellationToken)
                 : null;
             using var scenario = ModelScenario.Create(workload, repository, clients, options, bare?.Client);
             var checksum = await scenario.VerifyAsync(cancellationToken);

@@ -15,7 +15,7 @@ internal sealed class CpuCostMeter(int hubProcessId, HubMetricsScraper metrics)
 {
     public async Task<CpuCost> MeasureAsync(ILatencyPath path, string model, TimeSpan duration, CancellationToken cancellationToken, int? bareProcessId = null)
     {
-        var throughHub = path.Role is PathRole.HubGrpc or PathRole.HubRest;
+        var throughHub = path.Role is PathRole.HubGrpc or PathRole.HubRest or PathRole.TransportFloor;
         var timings0 = throughHub ? await metrics.ReadAsync(model, cancellationToken) : null;
         using var self = Process.GetCurrentProcess();
         using var hub = Process.GetProcessById(path.Role == PathRole.BareGrpc && bareProcessId is { } bare ? bare : hubProcessId);
@@ -37,7 +37,8 @@ internal sealed class CpuCostMeter(int hubProcessId, HubMetricsScraper metrics)
         var timings = timings0 is not null && await metrics.ReadAsync(model, cancellationToken) is { } timings1 ? timings1 - timings0 : null;
         return new CpuCost(
             path.Name, path.Role, calls, PerCall(client, calls), PerCall(server, calls), PerCall(wall, calls),
-            timings?.ComputeMicros, timings?.QueueMicros);
+            timings?.ComputeMicros, timings?.QueueMicros,
+            timings?.AllocatedBytes / calls, timings?.GcPauseSeconds * 1e6 / calls, timings?.GcCollections);
     }
 
     private static double PerCall(TimeSpan total, long calls) => total.TotalMicroseconds / calls;

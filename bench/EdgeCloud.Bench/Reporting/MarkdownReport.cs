@@ -69,12 +69,12 @@ internal static class MarkdownReport
     {
         var baseline = cpu.Single(c => c.Role == PathRole.Baseline).TotalMicros;
         md.AppendLine();
-        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | server CPU µs/call | total CPU µs/call | +CPU µs vs baseline | hub queue µs/call | hub compute µs/run |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| path (run alone) | calls | wall µs/call | client CPU µs/call | server CPU µs/call | total CPU µs/call | +CPU µs vs baseline | hub queue µs/call | hub compute µs/run | hub alloc B/call | hub GCs | hub GC pause µs/call |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in cpu)
         {
             var added = c.Role is PathRole.Baseline or PathRole.TransportFloor ? "—" : Signed(c.TotalMicros - baseline);
-            md.AppendLine(Inv($"| {c.Name} | {c.Calls} | {c.WallMicros:0} | {c.ClientMicros:0} | {c.HubMicros:0} | {c.TotalMicros:0} | {added} | {Optional(c.HubQueueMicros)} | {Optional(c.HubComputeMicros)} |"));
+            md.AppendLine(Inv($"| {c.Name} | {c.Calls} | {c.WallMicros:0} | {c.ClientMicros:0} | {c.HubMicros:0} | {c.TotalMicros:0} | {added} | {Optional(c.HubQueueMicros)} | {Optional(c.HubComputeMicros)} | {Optional(c.HubAllocatedBytes)} | {c.HubGcCollections?.ToString(CultureInfo.InvariantCulture) ?? "—"} | {Optional(c.HubGcPauseMicros)} |"));
         }
     }
 

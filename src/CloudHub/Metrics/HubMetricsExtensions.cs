@@ -14,6 +14,8 @@ internal static class HubMetricsExtensions
         services.TryAddSingleton<HubMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(HubMetrics.MeterName)
+            // .NET's own runtime meter: GC collections and pause time, heap size, thread pool queue, lock contention.
+            .AddMeter("System.Runtime")
             // Scrapes are rare and cheap; a cached answer would hide the requests of the last 300 ms.
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
