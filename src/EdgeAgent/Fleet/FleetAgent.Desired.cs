@@ -112,7 +112,7 @@ internal sealed partial class FleetAgent
         await ReportAsync(cancellationToken);
     }
 
-    /// <summary>Loads the last-known-good documents at boot and applies their config (models are already on disk).</summary>
+    /// <summary>Loads the last-known-good documents at boot and applies their config (models are already on disk); audited.</summary>
     private async Task RestoreLastKnownGoodAsync(CancellationToken cancellationToken)
     {
         foreach (var (scope, document) in await _state.LoadLastKnownGoodAsync(cancellationToken))
@@ -124,6 +124,10 @@ internal sealed partial class FleetAgent
         }
 
         _configuration.Provider.Replace(FleetConfigurationSource.Flatten(MergedConfig(_applied)));
+        foreach (var (scope, document) in _applied)
+        {
+            await _audit.RecordAsync(AgentAuditActions.ConfigRestore, $"{scope} v{document.Version}", "last-known-good in force at start", cancellationToken);
+        }
     }
 
     /// <summary>Groups in configured order, then the device: later keys win.</summary>

@@ -6,6 +6,9 @@ internal static class AgentAuditActions
     /// <summary>A desired config document applied, refused as invalid, or unreadable.</summary>
     public const string ConfigApply = "config.apply";
 
+    /// <summary>The last-known-good desired config put back in force at start, before any broker is reached.</summary>
+    public const string ConfigRestore = "config.restore";
+
     /// <summary>A model version installed, or refused (bad signature, hash, manifest or load).</summary>
     public const string ModelInstall = "model.install";
 

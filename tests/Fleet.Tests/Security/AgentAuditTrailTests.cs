@@ -8,7 +8,8 @@ namespace EdgeCloud.Fleet.Tests.Security;
 
 /// <summary>
 /// The agent audits what fleet management did to it — desired config applied and rejected, a signed model installed
-/// and a tampered one refused — through its outbox to the hub, whose audit API shows them with the device as actor.
+/// and a tampered one refused, the last-known-good restored at the next start — through its outbox to the hub, whose
+/// audit API shows them with the device as actor.
 /// </summary>
 public sealed class AgentAuditTrailTests
 {
@@ -21,14 +22,15 @@ public sealed class AgentAuditTrailTests
         await using var fleet = await FleetEnvironment.StartAsync(BrokerKind.Embedded, SecureFleet.Setup([]), ("dev-a", []));
         await AdminApi.PublishAsync(fleet.Hub.Http, "ocr-cls", "3"); // the hub writes its signing key's public half on first publish
         var trustKey = Path.Combine(fleet.Root, "hub-data", "model-signing.pub");
-        await fleet.StartAgentAsync("dev-a", [], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Agent:Security:ModelTrustKeyPath"] = trustKey,
             ["Agent:Cloud:Endpoint"] = fleet.Hub.GrpcAddress,
             ["Agent:Cloud:CredentialFile"] = await DeviceKeyFileAsync(fleet, "dev-a"),
             ["Agent:Outbox:RetryMinDelay"] = "00:00:00.050",
             ["Agent:Outbox:RetryMaxDelay"] = "00:00:00.300",
-        }, seedRepository: InferRequests.SeedRepository(fleet, "ocr-cls"));
+        };
+        var agent = await fleet.StartAgentAsync("dev-a", [], settings, seedRepository: InferRequests.SeedRepository(fleet, "ocr-cls"));
         await fleet.WaitForDeviceAsync("dev-a", d => d.Online && d.Reported is not null, UpdateTimeout);
 
         SignedModelUpdateTests.TamperStoredManifest(fleet, "ocr-cls", "3", "flipped byte");
@@ -39,11 +41,16 @@ public sealed class AgentAuditTrailTests
         await fleet.Desired.SetConfigAsync(scope, new JsonObject { ["Routing"] = new JsonObject { ["ConfidenceThreshold"] = 5.0 } }, ct); // v3
         await fleet.WaitForDeviceAsync("dev-a", d => d.Reported?.Rejected.Any(r => r.Version == 3) == true, UpdateTimeout);
 
-        var entries = await WaitForAuditAsync(fleet, e => e.Any(x => x.Actor == "device:dev-a" && x.Target == "device v3") && e.Any(x => x.Action == "agent.model.install"));
+        await agent.DisposeAsync();
+        await fleet.StartAgentAsync("dev-a", [], settings, seedRepository: InferRequests.SeedRepository(fleet, "ocr-cls")); // same data folder
+
+        var entries = await WaitForAuditAsync(fleet, e => e.Any(x => x.Actor == "device:dev-a" && x.Target == "device v3")
+                                                          && e.Any(x => x.Action == "agent.model.install") && e.Any(x => x.Action == "agent.config.restore"));
 
         Assert.Contains(entries, e => e == ("device:dev-a", "agent.config.apply", "device v2", "applied"));
         Assert.Contains(entries, e => e.Actor == "device:dev-a" && e.Action == "agent.config.apply" && e.Target == "device v3"
                                       && e.Result.StartsWith("rejected: ", StringComparison.Ordinal) && e.Result.Contains("ConfidenceThreshold", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e == ("device:dev-a", "agent.config.restore", "device v2", "last-known-good in force at start"));
         Assert.Contains(entries, e => e.Actor == "device:dev-a" && e.Action == "agent.model.install" && e.Target == "ocr-cls@3"
                                       && e.Result.StartsWith("refused: ", StringComparison.Ordinal) && e.Result.Contains("signature does not match", StringComparison.Ordinal));
     }
