@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using EdgeCloud.Shared.Fleet;
-using Microsoft.Data.Sqlite;
 
 namespace EdgeCloud.CloudHub.Fleet;
 
 /// <summary>
 /// The hub's devices. Reads come from memory; provisioning is written through at once, while presence,
-/// reports and telemetry are marked dirty and written in batches by <see cref="RegistryFlusher"/>.
+/// reports and telemetry are marked dirty and written in batches by <see cref="RegistryFlusher"/> (DeviceRegistry.Flush.cs).
 /// A will whose birth/death sequence is older than the device's current session is ignored.
 /// </summary>
 internal sealed partial class DeviceRegistry
@@ -110,41 +109,6 @@ internal sealed partial class DeviceRegistry
     /// <summary>Marks a device offline after its connection closed without a will (e.g. a clean disconnect).</summary>
     public void OnDisconnected(string id) => Update(id, d => d with { Online = false });
 
-    /// <summary>Writes every changed device in one transaction.</summary>
-    public int Flush()
-    {
-        if (_dirty.IsEmpty)
-        {
-            return 0;
-        }
-
-        var batch = new List<DeviceRecord>();
-        foreach (var id in _dirty.Keys)
-        {
-            _dirty.TryRemove(id, out _);
-            if (_devices.TryGetValue(id, out var device))
-            {
-                batch.Add(device);
-            }
-        }
-
-        try
-        {
-            _database.Write((c, t) => WriteBatch(c, t, batch));
-        }
-        catch
-        {
-            foreach (var device in batch)
-            {
-                _dirty[device.Id] = 0; // written next time
-            }
-
-            throw;
-        }
-
-        return batch.Count;
-    }
-
     private void Update(string id, Func<DeviceRecord, DeviceRecord> change)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -161,30 +125,6 @@ internal sealed partial class DeviceRegistry
     }
 
     private void Signal() => Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    private static void WriteBatch(SqliteConnection connection, SqliteTransaction transaction, List<DeviceRecord> batch)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE devices SET online = $online, last_seen = $seen, bd_seq = $bd, reported = $reported, telemetry = $telemetry WHERE id = $id";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var online = command.Parameters.Add("$online", SqliteType.Integer);
-        var seen = command.Parameters.Add("$seen", SqliteType.Integer);
-        var bd = command.Parameters.Add("$bd", SqliteType.Integer);
-        var reported = command.Parameters.Add("$reported", SqliteType.Text);
-        var telemetry = command.Parameters.Add("$telemetry", SqliteType.Text);
-        command.Prepare();
-        foreach (var device in batch)
-        {
-            id.Value = device.Id;
-            online.Value = device.Online ? 1 : 0;
-            seen.Value = device.LastSeen;
-            bd.Value = device.BdSeq;
-            reported.Value = device.Reported is null ? DBNull.Value : JsonSerializer.Serialize(device.Reported, FleetJsonContext.Default.ReportedState);
-            telemetry.Value = device.Telemetry is null ? DBNull.Value : JsonSerializer.Serialize(device.Telemetry, FleetJsonContext.Default.TelemetryMessage);
-            command.ExecuteNonQuery();
-        }
-    }
 
     private void Load() => _database.Read(c =>
     {

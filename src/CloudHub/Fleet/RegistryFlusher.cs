@@ -11,7 +11,7 @@ internal sealed class RegistryFlusher(DeviceRegistry registry, Microsoft.Extensi
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                FlushSafely();
+                await FlushSafelyAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -23,14 +23,14 @@ internal sealed class RegistryFlusher(DeviceRegistry registry, Microsoft.Extensi
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        FlushSafely();
+        await FlushSafelyAsync(CancellationToken.None);
     }
 
-    private void FlushSafely()
+    private async Task FlushSafelyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            registry.Flush();
+            await registry.FlushAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {
