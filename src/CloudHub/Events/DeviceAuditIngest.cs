@@ -42,9 +42,10 @@ internal sealed class DeviceAuditIngest(AuditLog? audit = null)
     {
         try
         {
-            if (JsonSerializer.Deserialize(e.Payload.Span, DeviceAuditJsonContext.Default.DeviceAuditRecord) is { Action.Length: > 0 } record)
+            if (JsonSerializer.Deserialize(e.Payload.Span, DeviceAuditJsonContext.Default.DeviceAuditRecord) is { Action.Length: > 0 } sent)
             {
-                return (ActionPrefix + record.Action, record.Target ?? "", record.Result ?? "");
+                var record = DeviceAuditRecord.Create(sent.Action, sent.Target ?? "", sent.Result ?? ""); // the same length limits as the agent's
+                return (ActionPrefix + record.Action, record.Target, record.Result);
             }
         }
         catch (JsonException ex)
