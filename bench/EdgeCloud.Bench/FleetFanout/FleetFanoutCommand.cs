@@ -24,6 +24,11 @@ internal static class FleetFanoutCommand
             return 2;
         }
 
+        if (!System.Runtime.GCSettings.IsServerGC)
+        {
+            Console.Error.WriteLine("note: this process hosts the hub with workstation GC; CloudHub itself runs with server GC (run with DOTNET_gcServer=1 to match)");
+        }
+
         var results = new List<FanoutResult>();
         foreach (var agents in options.Agents)
         {
@@ -51,7 +56,7 @@ internal static class FleetFanoutCommand
     private static string Table(IReadOnlyList<FanoutResult> results, FleetFanoutOptions options)
     {
         var text = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"{options.Rounds} measured desired versions per row after one warm-up; latency = desired publish (admin PUT sent) → report counted by the hub's intake; p50/p99 pooled over every report of every round; all N = median (worst) round; downlink = when the last agent took the new version; CPU = seconds of CPU per round (hub / swarm / mosquitto) from the PUT to the last report; both of the median round.")
+            .AppendLine(CultureInfo.InvariantCulture, $"{options.Rounds} measured desired versions per row after one warm-up; latency = desired publish (admin PUT sent) → report counted by the hub's intake; p50/p99 pooled over every report of every round; all N = median (worst) round; downlink = when the last agent took the new version; CPU = seconds of CPU per round (hub / swarm / mosquitto) from the PUT to the last report; both of the median round. Hub process GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}.")
             .AppendLine()
             .AppendLine("| broker | agents | connect (s) | p50 (ms) | p99 (ms) | all N (ms) | downlink (ms) | CPU s hub / swarm / mosquitto | reports received / expected | devices at version | load (1/5/15 min) |")
             .AppendLine("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");

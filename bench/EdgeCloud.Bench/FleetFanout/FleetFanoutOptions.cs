@@ -19,6 +19,8 @@ internal sealed record FleetFanoutOptions(int[] Agents, FanoutBroker[] Brokers, 
           --rounds <n>           measured desired versions per run, after one unmeasured warm-up (default 3)
           --connect-batch <n>    agents connecting at once (default 200)
           --round-timeout <s>    give up on a round's missing reports after this long (default 60)
+        The hub runs in this process and the simulated agents in a child (fleet-swarm); set DOTNET_gcServer=1 so the
+        hub has the server GC it runs with as CloudHub.
         """;
 
     public static FleetFanoutOptions Parse(IReadOnlyList<string> args)

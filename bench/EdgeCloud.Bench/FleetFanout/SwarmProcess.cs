@@ -99,6 +99,7 @@ internal sealed class SwarmProcess : IAsyncDisposable
     {
         var path = Environment.ProcessPath ?? throw new InvalidOperationException("cannot tell this process's executable");
         var start = new ProcessStartInfo(path) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["DOTNET_gcServer"] = "0"; // the simulated devices keep the bench's workstation GC, whatever the hub's process was given
         if (Path.GetFileNameWithoutExtension(path) == "dotnet")
         {
             start.ArgumentList.Add(typeof(SwarmProcess).Assembly.Location);
