@@ -32,7 +32,10 @@ public sealed class AgentMqttOptions
     /// <summary>The groups whose desired state this device follows (the hub's registry must list them too).</summary>
     public string[] Groups { get; set; } = [];
 
-    /// <summary>The hub's gRPC endpoint for model downloads; empty uses <c>Agent:Cloud:Endpoint</c>.</summary>
+    /// <summary>
+    /// The hub's gRPC endpoint for model downloads; empty uses <c>Agent:Cloud:Endpoint</c>. <c>http://</c> to a host off
+    /// this machine is refused unless <see cref="AllowPlaintext"/>.
+    /// </summary>
     public string DownloadEndpoint { get; set; } = "";
 
     /// <summary>How often telemetry is published. Default 30 s.</summary>

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeCloud.EdgeAgent.Messaging;
 
 /// <summary>
-/// The agent's MQTT transport rules: no plaintext MQTT (the device secret in the clear) to a broker off this machine
-/// unless <c>Agent:Mqtt:AllowPlaintext</c>, and a CA file that exists and is used with TLS.
+/// The agent's MQTT transport rules: no plaintext MQTT (the device secret in the clear) to a broker off this machine,
+/// nor plaintext model downloads (the same secret) from a hub off this machine, unless <c>Agent:Mqtt:AllowPlaintext</c>;
+/// and a CA file that exists and is used with TLS.
 /// </summary>
 internal sealed class AgentMqttOptionsValidator : IValidateOptions<AgentMqttOptions>
 {
@@ -17,6 +18,14 @@ internal sealed class AgentMqttOptionsValidator : IValidateOptions<AgentMqttOpti
             errors.Add(
                 $"Agent:Mqtt:Host: {options.Host} is off this machine and the link would be plaintext (the device secret in the clear); " +
                 "set Agent:Mqtt:UseTls=true (with Agent:Mqtt:CaCertificatePath for a private CA) or Agent:Mqtt:AllowPlaintext=true on a trusted network");
+        }
+
+        if (Uri.TryCreate(options.DownloadEndpoint, UriKind.Absolute, out var download) && download.Scheme == Uri.UriSchemeHttp
+            && !options.AllowPlaintext && !IsLoopback(download.Host))
+        {
+            errors.Add(
+                $"Agent:Mqtt:DownloadEndpoint: {options.DownloadEndpoint} is plaintext to a host off this machine (the device credential in the clear); " +
+                "use https:// (the CA in Agent:Cloud:CaCertificatePath) or set Agent:Mqtt:AllowPlaintext=true on a trusted network");
         }
 
         if (options.CaCertificatePath.Length > 0)

@@ -120,6 +120,26 @@ public sealed class BrokerTlsTests
         }
     }
 
+    [Theory]
+    [InlineData("http://10.1.2.3:8001", false, true)]
+    [InlineData("http://hub.example.test:8001", false, true)]
+    [InlineData("http://hub.example.test:8001", true, false)]
+    [InlineData("https://hub.example.test:8001", false, false)]
+    [InlineData("http://127.0.0.1:8001", false, false)]
+    [InlineData("http://localhost:8001", false, false)]
+    [InlineData("", false, false)]
+    public void AgentValidate_PlaintextDownloadEndpointOffLoopback_IsRefusedUnlessAllowed(string endpoint, bool allowPlaintext, bool refused)
+    {
+        var result = new AgentMqttOptionsValidator().Validate(null, new AgentMqttOptions { DownloadEndpoint = endpoint, AllowPlaintext = allowPlaintext });
+
+        Assert.Equal(refused, result.Failed);
+        if (refused)
+        {
+            Assert.Contains($"Agent:Mqtt:DownloadEndpoint: {endpoint} is plaintext", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("Agent:Mqtt:AllowPlaintext", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
     private static MqttClientOptions TlsOptions(string user, string secret, int port, string caPath)
     {
         var roots = new X509Certificate2Collection();
