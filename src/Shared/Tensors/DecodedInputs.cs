@@ -7,14 +7,14 @@ namespace EdgeCloud.Shared.Tensors;
 /// The ONNX Runtime values made from one request's inputs, with the pins that keep raw request
 /// bytes in place while ONNX Runtime reads them without a copy. Dispose after the run.
 /// </summary>
-public sealed class DecodedInputs : IDisposable
+public sealed class DecodedInputs(int capacity) : IDisposable
 {
-    private readonly List<MemoryHandle> _pins = [];
+    private readonly List<MemoryHandle> _pins = new(capacity);
     private bool _disposed;
 
-    public List<string> Names { get; } = [];
+    public List<string> Names { get; } = new(capacity);
 
-    public List<OrtValue> Values { get; } = [];
+    public List<OrtValue> Values { get; } = new(capacity);
 
     internal void Add(string name, OrtValue value)
     {

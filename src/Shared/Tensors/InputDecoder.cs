@@ -24,13 +24,13 @@ public static class InputDecoder
 
         CheckNames(request, specs);
         SymbolicDimensions.CheckAgreement(request, specs);
-        var decoded = new DecodedInputs();
+        var decoded = new DecodedInputs(request.Inputs.Count);
         try
         {
             for (var i = 0; i < request.Inputs.Count; i++)
             {
                 var input = request.Inputs[i];
-                var spec = specs.First(s => s.Name == input.Name);
+                var spec = specs[TensorSpec.IndexOf(specs, input.Name)];
                 var type = CheckDataType(input, spec);
                 var count = ShapeValidator.CheckAndCount(spec, input.Shape, maxElements);
                 var shape = input.Shape.ToArray();
@@ -59,26 +59,32 @@ public static class InputDecoder
         return decoded;
     }
 
+    // Every request passes here, so the good path allocates nothing; the messages are built only when a check fails.
     private static void CheckNames(ModelInferRequest request, IReadOnlyList<TensorSpec> specs)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in request.Inputs)
+        var inputs = request.Inputs;
+        for (var i = 0; i < inputs.Count; i++)
         {
-            if (!specs.Any(s => s.Name == input.Name))
+            var name = inputs[i].Name;
+            if (TensorSpec.IndexOf(specs, name) < 0)
             {
                 throw InferenceException.Invalid(
-                    $"model '{request.ModelName}' has no input '{input.Name}'; expected inputs: {string.Join(", ", specs.Select(s => s.Name))}");
+                    $"model '{request.ModelName}' has no input '{name}'; expected inputs: {string.Join(", ", specs.Select(s => s.Name))}");
             }
 
-            if (!seen.Add(input.Name))
+            for (var j = 0; j < i; j++)
             {
-                throw InferenceException.Invalid($"input '{input.Name}' appears more than once");
+                if (string.Equals(inputs[j].Name, name, StringComparison.Ordinal))
+                {
+                    throw InferenceException.Invalid($"input '{name}' appears more than once");
+                }
             }
         }
 
-        var missing = specs.Where(s => !seen.Contains(s.Name)).Select(s => s.Name).ToList();
-        if (missing.Count > 0)
+        // Every input names a distinct spec, so as many inputs as specs means none is missing.
+        if (inputs.Count < specs.Count)
         {
+            var missing = specs.Select(s => s.Name).Where(n => !inputs.Any(input => input.Name == n));
             throw InferenceException.Invalid(
                 $"model '{request.ModelName}' expects inputs {string.Join(", ", specs.Select(s => s.Name))}; missing: {string.Join(", ", missing)}");
         }

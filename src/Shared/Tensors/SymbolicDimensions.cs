@@ -11,7 +11,7 @@ internal static class SymbolicDimensions
         Dictionary<string, (string Input, int Index, long Size)>? seen = null;
         foreach (var input in request.Inputs)
         {
-            var spec = specs.First(s => s.Name == input.Name);
+            var spec = specs[TensorSpec.IndexOf(specs, input.Name)];
             var count = Math.Min(spec.DimensionNames.Count, input.Shape.Count);
             for (var i = 0; i < count; i++)
             {

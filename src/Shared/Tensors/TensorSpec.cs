@@ -14,6 +14,20 @@ public sealed record TensorSpec(string Name, DataType DataType, IReadOnlyList<lo
 
     public string ShapeText => FormatShape(Shape);
 
+    /// <summary>The index of the spec named <paramref name="name"/> in <paramref name="specs"/>, or -1 (a loop: it runs per input per request).</summary>
+    public static int IndexOf(IReadOnlyList<TensorSpec> specs, string name)
+    {
+        for (var i = 0; i < specs.Count; i++)
+        {
+            if (string.Equals(specs[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     public static string FormatShape(IEnumerable<long> shape) =>
         "[" + string.Join(",", shape.Select(d => d.ToString(CultureInfo.InvariantCulture))) + "]";
 }
