@@ -60,6 +60,8 @@ public static class InputDecoder
     }
 
     // Every request passes here, so the good path allocates nothing; the messages are built only when a check fails.
+    // The duplicate scan is quadratic but bounded by the model: every name must be a spec's, so the first
+    // specs.Count + 1 inputs already hold a duplicate, however many a request sends.
     private static void CheckNames(ModelInferRequest request, IReadOnlyList<TensorSpec> specs)
     {
         var inputs = request.Inputs;
