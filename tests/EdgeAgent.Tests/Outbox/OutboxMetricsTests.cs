@@ -13,7 +13,8 @@ public sealed class OutboxMetricsTests
         await using var harness = OutboxHarness.Create(o => { o.MaxBytes = 65536; o.MaxEventBytes = 16384; o.MaxAge = TimeSpan.FromMinutes(1); });
         var ct = TestContext.Current.CancellationToken;
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var metrics = new OutboxMetrics(services.GetRequiredService<IMeterFactory>(), harness.Outbox, harness.Time);
+        var meterFactory = services.GetRequiredService<IMeterFactory>();
+        using var metrics = new OutboxMetrics(meterFactory, harness.Outbox, harness.Time);
         for (var i = 0; i < 10; i++)
         {
             await harness.Outbox.AppendAsync(OutboxHarness.Entry(payload: $"\"{new string('x', 10000)}\""), ct);
@@ -22,7 +23,7 @@ public sealed class OutboxMetricsTests
         harness.Time.Advance(TimeSpan.FromMinutes(2));
         await harness.Outbox.PurgeExpiredAsync(ct);
 
-        var seen = Observe(metrics);
+        var seen = Observe(metrics, meterFactory);
         Assert.Equal(harness.Outbox.Stats.DroppedByCapacity, seen[("edgecloud.outbox.dropped", DropReasons.Capacity)]);
         Assert.Equal(harness.Outbox.Stats.DroppedByAge, seen[("edgecloud.outbox.dropped", DropReasons.Age)]);
         Assert.True(seen[("edgecloud.outbox.dropped", DropReasons.Capacity)] > 0);
@@ -31,13 +32,14 @@ public sealed class OutboxMetricsTests
         Assert.Equal(0, seen[("edgecloud.outbox.pending.events", "")]);
     }
 
-    private static Dictionary<(string, string), double> Observe(OutboxMetrics metrics)
+    // Only this test's meter: tests running beside it have their own OutboxMetrics, under the same meter name.
+    private static Dictionary<(string, string), double> Observe(OutboxMetrics metrics, IMeterFactory meterFactory)
     {
         var seen = new Dictionary<(string, string), double>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == OutboxMetrics.MeterName)
+            if (instrument.Meter.Name == OutboxMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -79,9 +79,10 @@ public static class HubCalls
             await call.RequestStream.WriteAsync(new ModelInferRequest { ModelName = SecureHub.Model });
             await call.RequestStream.CompleteAsync();
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or RpcException or IOException)
         {
-            // the server already ended the call (refused): its status is read below
+            // The server refused the call without reading its body, racing this write (the call already complete, or the
+            // stream reset under the write): the verdict is the status the server sent, read below, not the write's error.
         }
 
         while (await call.ResponseStream.MoveNext(CancellationToken.None))
