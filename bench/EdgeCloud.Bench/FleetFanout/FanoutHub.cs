@@ -37,7 +37,7 @@ internal sealed class FanoutHub : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("edgecloud-fanout-").FullName;
         var mosquitto = broker == FanoutBroker.Mosquitto ? await StartMosquittoAsync(fleet) : null;
-        var port = mosquitto?.Port ?? Hosting.FreePort.Next(1)[0];
+        var port = mosquitto?.Port ?? TestUtilities.FreePort.Next();
         var settings = new Dictionary<string, string?>
         {
             ["Hub:DataDir"] = Path.Combine(root, "hub-data"),

@@ -38,7 +38,7 @@ internal sealed class BareGrpcProcess : IAsyncDisposable
     public static async Task<BareGrpcProcess> StartAsync(
         string dotnetHost, string dll, string modelFile, int intraOpThreads, int interOpThreads, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var port = FreePort.Next(1)[0];
+        var port = TestUtilities.FreePort.Next();
         var start = new ProcessStartInfo(dotnetHost)
         {
             UseShellExecute = false,

@@ -53,8 +53,7 @@ internal sealed class HubProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var ports = FreePort.Next(3);
-        var (grpcPort, httpPort, mqttPort) = (ports[0], ports[1], ports[2]);
+        var (grpcPort, httpPort, mqttPort) = (TestUtilities.FreePort.Next(), TestUtilities.FreePort.Next(), TestUtilities.FreePort.Next());
         foreach (var arg in launch.Arguments(grpcPort, httpPort, mqttPort, dataDir))
         {
             start.ArgumentList.Add(arg);
