@@ -56,7 +56,7 @@ internal static class BatchSplitter
                 }
                 else
                 {
-                    tensor.Contents = TypedSlices.ToContents(type, slices[i].Memory);
+                    tensor.Contents = TypedContentsEncoder.FromRaw(type, slices[i].Memory);
                 }
 
                 responses[i].Outputs.Add(tensor);
