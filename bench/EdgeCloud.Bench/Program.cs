@@ -9,6 +9,7 @@ return args switch
     ["fleet-swarm", .. var rest] => await EdgeCloud.Bench.FleetFanout.FleetSwarmCommand.RunAsync(rest), // fleet-fanout's child
     ["fuzz", .. var rest] => await EdgeCloud.Bench.Fuzz.FuzzCommand.RunAsync(rest),
     ["batching", .. var rest] => await EdgeCloud.Bench.Batching.BatchingCommand.RunAsync(rest),
+    ["throughput", .. var rest] => await EdgeCloud.Bench.Throughput.ThroughputCommand.RunAsync(rest),
     ["balancer-sim", .. var rest] => EdgeCloud.Bench.BalancerSim.BalancerSimCommand.Run(rest),
     _ => Usage(),
 };
@@ -23,6 +24,7 @@ static int Usage()
     Console.Error.WriteLine("  batching       closed-loop gRPC load at concurrency 1/8/32/64 against hub child processes, dynamic batching off vs on");
     Console.Error.WriteLine("  hub-overhead   latency the CloudHub adds over in-process ONNX Runtime (gRPC and REST, concurrency 1)");
     Console.Error.WriteLine("  outbox         durable outbox appends (in process and REST) at 1/8/64 producers, and the drain rate to a hub");
+    Console.Error.WriteLine("  throughput     items/s through the hub's gRPC ModelInfer vs in-process ORT at concurrency 1/16, on cpu or cuda (GPU.md)");
     Console.Error.WriteLine();
     Console.Error.WriteLine(HubOverheadOptions.Help);
     return 2;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using EdgeCloud.Protocol;
+using EdgeCloud.TestUtilities;
 using Grpc.Net.Client;
 
 namespace EdgeCloud.Bench.Batching;
@@ -37,34 +37,43 @@ internal sealed partial class HubChild : IAsyncDisposable
 
     public string CommandLine { get; }
 
-    public static async Task<HubChild> StartAsync(string hubDll, string repository, string model, bool batching, int intraOp)
+    public static async Task<HubChild> StartAsync(
+        string hub, string repository, string model, bool batching, int intraOp, IEnumerable<string>? extraArguments = null)
     {
-        if (!File.Exists(hubDll))
+        if (!File.Exists(hub))
         {
-            throw new FileNotFoundException($"CloudHub not found at {hubDll}; build it in Release with the same --artifacts-path, or pass --hub-dll", hubDll);
+            throw new FileNotFoundException($"CloudHub not found at {hub}; build it in Release with the same --artifacts-path, or pass --hub-dll", hub);
         }
 
-        var (grpc, http, mqtt) = (FreePort(), FreePort(), FreePort());
+        var (grpc, http, mqtt) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var dataDir = Directory.CreateTempSubdirectory("edgecloud-bench-hub-").FullName;
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // A framework-dependent build runs as `dotnet EdgeCloud.CloudHub.dll`; a self-contained publish (the GPU machine has no dotnet) runs its own executable.
+        var runsOnDotnet = hub.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(runsOnDotnet ? "dotnet" : hub) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (runsOnDotnet)
+        {
+            start.ArgumentList.Add(hub);
+        }
+
         foreach (var arg in new[]
         {
-            hubDll, $"--Hub:GrpcPort={grpc}", $"--Hub:HttpPort={http}", $"--Hub:Mqtt:Port={mqtt}", $"--Hub:DataDir={dataDir}",
+            $"--Hub:GrpcPort={grpc}", $"--Hub:HttpPort={http}", $"--Hub:Mqtt:Port={mqtt}", $"--Hub:DataDir={dataDir}",
             $"--Hub:ModelRepository={repository}", $"--Hub:LoadModels:0={model}", $"--Hub:Inference:IntraOpThreads={intraOp}",
             "--Hub:Inference:InterOpThreads=1", $"--Hub:Batching:Enabled={batching}", "--Logging:LogLevel:Default=Warning",
-        })
+        }.Concat(extraArguments ?? []))
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start)!;
-        var hub = new HubChild(process, grpc, http, dataDir, "dotnet " + string.Join(' ', start.ArgumentList));
-        process.OutputDataReceived += (_, e) => hub.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => hub.Keep(e.Data);
+        var child = new HubChild(process, grpc, http, dataDir, $"{start.FileName} {string.Join(' ', start.ArgumentList)}");
+        process.OutputDataReceived += (_, e) => child.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await hub.WaitReadyAsync();
-        return hub;
+        await child.WaitReadyAsync();
+        return child;
     }
 
     /// <summary>Sum and count of the batch-size histogram for <paramref name="model"/> (zero when unbatched).</summary>
@@ -90,13 +99,6 @@ internal sealed partial class HubChild : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_dataDir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitReadyAsync()

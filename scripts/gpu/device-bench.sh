@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# On the GPU machine, after stage-part.sh has kept every part (the last call also carries
+# .gpu/bundle.sha256): unpacks the CUDA build, exports a ResNet-50, and measures the hub's gRPC
+# ModelInfer against in-process ONNX Runtime CUDA at concurrency 1 and 16. Reports land in $OUT.
+# Locally, MODEL_FILE=... PROVIDER=cpu STAGE=... APP=... dry-run everything but the GPU.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+stage=${STAGE:-$HOME/stage}
+app=${APP:-/tmp/edgecloud-app}
+out=${OUT:-/tmp/edgecloud-out}
+provider=${PROVIDER:-cuda}
+seconds=${SECONDS_PER_CELL:-10}
+mkdir -p "$out"
+
+cat "$stage"/part* > "$stage/bundle.tar.xz"
+echo "$(cat .gpu/bundle.sha256)  $stage/bundle.tar.xz" | sha256sum -c -
+rm -rf "$app" && mkdir -p "$app"
+python3 -c "import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])" "$stage/bundle.tar.xz" "$app"
+
+nvidia_libs=/opt/torch/.venv/lib/python3.12/site-packages/nvidia
+if [ -d "$nvidia_libs" ]; then
+  export LD_LIBRARY_PATH="$(find "$nvidia_libs" -maxdepth 3 -name lib -type d | tr '\n' ':')${LD_LIBRARY_PATH:-}"
+  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv | tee "$out/gpu.txt"
+fi
+
+model=${MODEL_FILE:-}
+if [ -z "$model" ]; then
+  model=/tmp/resnet50/resnet50/1/model.onnx
+  mkdir -p "$(dirname "$model")"
+  python3 scripts/gpu/export_resnet50.py "$model"
+fi
+
+run() {
+  local name=$1; shift
+  "$app/EdgeCloud.Bench" throughput --model-file "$model" --provider "$provider" --concurrency 1,16 \
+    --seconds "$seconds" --warmup 5 --hub "$app/EdgeCloud.CloudHub" --out "$out/$name.md" "$@" 2>&1 | tee "$out/$name.log"
+}
+run "throughput-$provider"
+if [ "$provider" = cuda ] && [ -z "${SKIP_NHWC:-}" ]; then
+  run "throughput-$provider-nhwc" --cuda-prefer-nhwc
+fi
