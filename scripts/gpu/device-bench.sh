@@ -33,7 +33,8 @@ fi
 run() {
   local name=$1; shift
   "$app/EdgeCloud.Bench" throughput --model-file "$model" --provider "$provider" --concurrency 1,16 \
-    --seconds "$seconds" --warmup 5 --hub "$app/EdgeCloud.CloudHub" --out "$out/$name.md" "$@" 2>&1 | tee "$out/$name.log"
+    --seconds "$seconds" --warmup 5 --hub "$app/EdgeCloud.CloudHub" --out "$out/$name.md" "$@" 2>&1 | tee "$out/$name.log" \
+    || echo "$name failed (see $name.log); going on" | tee -a "$out/failures.txt"
 }
 run "throughput-$provider"
 if [ "$provider" = cuda ] && [ -z "${SKIP_NHWC:-}" ]; then
