@@ -10,6 +10,10 @@ app=${APP:-/tmp/edgecloud-app}
 out=${OUT:-/tmp/edgecloud-out}
 provider=${PROVIDER:-cuda}
 seconds=${SECONDS_PER_CELL:-10}
+# Long enough for cuDNN's exhaustive algorithm search to meet every batch size (1-16) before the window opens.
+warmup=${WARMUP_PER_CELL:-15}
+# The bench and the hub need no culture data; the GPU image may have no libicu.
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
 mkdir -p "$out"
 
 cat "$stage"/part* > "$stage/bundle.tar.xz"
@@ -20,7 +24,8 @@ python3 -c "import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2
 nvidia_libs=/opt/torch/.venv/lib/python3.12/site-packages/nvidia
 if [ -d "$nvidia_libs" ]; then
   export LD_LIBRARY_PATH="$(find "$nvidia_libs" -maxdepth 3 -name lib -type d | tr '\n' ':')${LD_LIBRARY_PATH:-}"
-  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv | tee "$out/gpu.txt"
+  nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv > "$out/gpu.txt" 2>&1 || true
+  cat "$out/gpu.txt"
 fi
 
 model=${MODEL_FILE:-}
@@ -33,7 +38,7 @@ fi
 run() {
   local name=$1; shift
   "$app/EdgeCloud.Bench" throughput --model-file "$model" --provider "$provider" --concurrency 1,16 \
-    --seconds "$seconds" --warmup 5 --hub "$app/EdgeCloud.CloudHub" --out "$out/$name.md" "$@" 2>&1 | tee "$out/$name.log" \
+    --seconds "$seconds" --warmup "$warmup" --hub "$app/EdgeCloud.CloudHub" --out "$out/$name.md" "$@" 2>&1 | tee "$out/$name.log" \
     || echo "$name failed (see $name.log); going on" | tee -a "$out/failures.txt"
 }
 run "throughput-$provider"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds what the GPU machine runs (../shared/GPU.md): the bench and the hub, published self-contained
-# with the CUDA ONNX Runtime into one folder, packed as .gpu/bundle.tar.xz and split into 60 MiB parts
-# (.gpu/part0, part1, ...) that the device tool carries one per call. .gpu/ is git-ignored.
+# with the CUDA ONNX Runtime into one folder, packed as .gpu/bundle.tar.xz and split into 58 MiB parts
+# (.gpu/part0, part1, ...) that the device tool carries one per call, beside the ~2 MiB working tree, under its
+# 64 MiB limit. .gpu/ is git-ignored.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -21,7 +22,7 @@ rm -f "$app"/libonnxruntime_providers_tensorrt.so
 test -x "$app/EdgeCloud.Bench" && test -x "$app/EdgeCloud.CloudHub" && test -f "$app/libonnxruntime_providers_cuda.so"
 
 tar -C "$app" -cf - . | xz -T2 -6 > "$out/bundle.tar.xz"
-split -b 60m -d -a 1 "$out/bundle.tar.xz" "$out/part"
+split -b 58m -d -a 1 "$out/bundle.tar.xz" "$out/part"
 (cd "$out" && sha256sum bundle.tar.xz | cut -d' ' -f1 > bundle.sha256)
 rm -rf "$app" "$out/artifacts"
 ls -l "$out"

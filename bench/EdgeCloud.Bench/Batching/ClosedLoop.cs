@@ -18,13 +18,13 @@ internal static class ClosedLoop
         var perCaller = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
             var latencies = new List<long>(4096);
-            var errors = 0;
+            var (errors, completed) = (0, 0);
             for (var i = caller; ; i += concurrency)
             {
                 var sent = Stopwatch.GetTimestamp();
                 if (sent >= stopAt)
                 {
-                    return (latencies, errors);
+                    return (latencies, completed, errors);
                 }
 
                 try
@@ -38,6 +38,11 @@ internal static class ClosedLoop
                 }
 
                 var done = Stopwatch.GetTimestamp();
+                if (done >= measureFrom && done <= stopAt)
+                {
+                    completed++;
+                }
+
                 if (sent >= measureFrom && done <= stopAt)
                 {
                     latencies.Add(done - sent);
@@ -46,20 +51,23 @@ internal static class ClosedLoop
         })));
 
         var all = perCaller.SelectMany(c => c.latencies).ToArray();
-        return CellResult.From(all, perCaller.Sum(c => c.errors), measure);
+        return CellResult.From(all, perCaller.Sum(c => c.completed), perCaller.Sum(c => c.errors), measure);
     }
 }
 
-/// <summary>One cell: throughput over the measured window, and latency percentiles (nearest rank, milliseconds).</summary>
+/// <summary>
+/// One cell: throughput (answers completed inside the measured window, per second) and latency percentiles (nearest
+/// rank, milliseconds) of the requests both sent and answered inside it.
+/// </summary>
 internal sealed record CellResult(int Requests, int Errors, double PerSecond, double P50, double P99)
 {
     public double MeanBatch { get; init; }
 
-    public static CellResult From(long[] ticks, int errors, TimeSpan window)
+    public static CellResult From(long[] ticks, int completed, int errors, TimeSpan window)
     {
         Array.Sort(ticks);
         double Ms(double percent) => ticks.Length == 0 ? double.NaN
             : ticks[Math.Clamp((int)Math.Ceiling(percent / 100 * ticks.Length) - 1, 0, ticks.Length - 1)] * 1e3 / Stopwatch.Frequency;
-        return new CellResult(ticks.Length, errors, ticks.Length / window.TotalSeconds, Ms(50), Ms(99));
+        return new CellResult(ticks.Length, errors, completed / window.TotalSeconds, Ms(50), Ms(99));
     }
 }

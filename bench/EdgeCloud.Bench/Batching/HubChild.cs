@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EdgeCloud.Protocol;
 using EdgeCloud.TestUtilities;
@@ -42,7 +43,7 @@ internal sealed partial class HubChild : IAsyncDisposable
     {
         if (!File.Exists(hub))
         {
-            throw new FileNotFoundException($"CloudHub not found at {hub}; build it in Release with the same --artifacts-path, or pass --hub-dll", hub);
+            throw new FileNotFoundException($"CloudHub not found at {hub}; build it in Release with the same --artifacts-path, or pass its path (--hub-dll / --hub)", hub);
         }
 
         var (grpc, http, mqtt) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
@@ -108,7 +109,7 @@ internal sealed partial class HubChild : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the hub exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+                throw new InvalidOperationException($"the hub exited with code {_process.ExitCode}:{Environment.NewLine}{RecentOutput()}");
             }
 
             try
@@ -117,6 +118,13 @@ internal sealed partial class HubChild : IAsyncDisposable
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
+                }
+
+                // Live but not ready: a model whose load failed is UNAVAILABLE with its reason (one not tried yet says
+                // "not loaded"), and with strict readiness the hub stays unready, so stop now rather than at the timeout.
+                if (await UnavailableModelsAsync() is { Length: > 0 } failed)
+                {
+                    throw new InvalidOperationException($"the hub could not load its model: {failed}");
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -127,7 +135,28 @@ internal sealed partial class HubChild : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 
-        throw new TimeoutException($"the hub was not ready within 3 minutes:{Environment.NewLine}{string.Join(Environment.NewLine, _output)}");
+        throw new TimeoutException($"the hub was not ready within 3 minutes:{Environment.NewLine}{RecentOutput()}");
+    }
+
+    private async Task<string> UnavailableModelsAsync()
+    {
+        using var response = await _http.PostAsync(new Uri(HttpAddress, "/v2/repository/index"), content: null);
+        if (!response.IsSuccessStatusCode || JsonNode.Parse(await response.Content.ReadAsStringAsync()) is not JsonArray index)
+        {
+            return "";
+        }
+
+        return string.Join("; ", index
+            .Where(e => e?["state"]?.GetValue<string>() == "UNAVAILABLE" && e["reason"]?.GetValue<string>() is { } reason && reason != "not loaded")
+            .Select(e => $"{e!["name"]}: {e["reason"]}"));
+    }
+
+    private string RecentOutput()
+    {
+        lock (_output)
+        {
+            return string.Join(Environment.NewLine, _output);
+        }
     }
 
     private void Keep(string? line)

@@ -28,15 +28,15 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
     /// <summary>Runs one cell; with <paramref name="batch"/> &gt; 1 every run carries that many items (the result counts runs, not items).</summary>
     public CellResult Run(int concurrency, int batch, TimeSpan warmup, TimeSpan measure)
     {
-        var values = batch == 1
-            ? [.. inputs.Items.Select(item => Value(item, 1))]
-            : new[] { Value(inputs.Batch(batch), batch) };
+        // The OrtValues only point at these buffers: keep them referenced until the last run is done.
+        float[][] buffers = batch == 1 ? inputs.Items : [inputs.Batch(batch)];
+        var values = buffers.Select(buffer => Value(buffer, batch)).ToArray();
         try
         {
             var started = Stopwatch.GetTimestamp();
             var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
             var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
-            var perCaller = new List<long>[concurrency];
+            var perCaller = new (List<long> Latencies, int Completed)[concurrency];
             var threads = Enumerable.Range(0, concurrency).Select(caller => new Thread(() => perCaller[caller] = Caller(caller, values, concurrency, measureFrom, stopAt))
             {
                 IsBackground = true,
@@ -52,7 +52,7 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
                 thread.Join();
             }
 
-            return CellResult.From([.. perCaller.SelectMany(l => l)], errors: 0, measure);
+            return CellResult.From([.. perCaller.SelectMany(c => c.Latencies)], perCaller.Sum(c => c.Completed), errors: 0, measure);
         }
         finally
         {
@@ -60,21 +60,24 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
             {
                 value.Dispose();
             }
+
+            GC.KeepAlive(buffers);
         }
     }
 
     public void Dispose() => _runOptions.Dispose();
 
-    private List<long> Caller(int caller, OrtValue[] values, int concurrency, long measureFrom, long stopAt)
+    private (List<long> Latencies, int Completed) Caller(int caller, OrtValue[] values, int concurrency, long measureFrom, long stopAt)
     {
         var latencies = new List<long>(4096);
+        var completed = 0;
         var input = new OrtValue[1];
         for (var i = caller; ; i += concurrency)
         {
             var sent = Stopwatch.GetTimestamp();
             if (sent >= stopAt)
             {
-                return latencies;
+                return (latencies, completed);
             }
 
             input[0] = values[i % values.Length];
@@ -83,6 +86,11 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
             }
 
             var done = Stopwatch.GetTimestamp();
+            if (done >= measureFrom && done <= stopAt)
+            {
+                completed++;
+            }
+
             if (sent >= measureFrom && done <= stopAt)
             {
                 latencies.Add(done - sent);

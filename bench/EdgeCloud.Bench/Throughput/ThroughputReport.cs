@@ -29,7 +29,7 @@ internal sealed class ThroughputReport(ThroughputOptions options, ThroughputMode
         var report = new StringBuilder();
         report.AppendLine(Invariant($"- model: `{options.ModelFile}` as `{options.Name}`, input `{model.InputName}` FP32{model.ShapeText} per request (batch axis {(model.DynamicBatch ? "dynamic" : "fixed")}), output `{model.OutputName}`; {ThroughputInputs.Count} distinct seeded random items cycled"));
         report.AppendLine(Invariant($"- execution provider `{provider}` in process and in the hub{(options.CudaPreferNhwc ? ", prefer_nhwc=1" : "")}; ONNX Runtime intra-op threads {options.IntraOpThreads}, inter-op 1, sequential, all graph optimizations"));
-        report.AppendLine(Invariant($"- per cell: {options.Warmup.TotalSeconds:0} s warm-up, {options.Measure.TotalSeconds:0} s measured; closed loop; the hub in its own process over one gRPC channel (h2c, loopback), raw_input_contents"));
+        report.AppendLine(Invariant($"- per cell: {options.Warmup.TotalSeconds:0} s warm-up, {options.Measure.TotalSeconds:0} s measured; closed loop (items/s: answers completed inside the measured window; p50/p99: requests sent and answered inside it); the hub in its own process over one gRPC channel (h2c, loopback), raw_input_contents; mean batch from the hub's batch-size histogram over warm-up and window"));
         report.AppendLine(Invariant($"- hub model config: `{HubConfig}`; \"batching off\" adds `--Hub:Batching:Enabled=False`"));
         report.AppendLine(Invariant($"- hub: `{HubCommand}`"));
         report.AppendLine(Invariant($"- machine: {Environment.ProcessorCount} vCPU, load average before {loadBefore}, after {loadAfter}"));
