@@ -9,22 +9,8 @@ namespace EdgeCloud.EdgeAgent.Tests.Integration;
 internal static class AgentRequests
 {
     /// <summary>An ocr-cls request (placement both): a 48×192 text-line crop made from <paramref name="seed"/>.</summary>
-    public static ModelInferRequest OcrCls(int seed, bool cache = true, string? route = null)
-    {
-        var random = new Random(seed);
-        var pixels = new float[3 * 48 * 192];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (float)(random.NextDouble() - 0.5);
-        }
-
-        var request = new ModelInferRequest { ModelName = "ocr-cls", Id = $"cls-{seed}" };
-        var input = new ModelInferRequest.Types.InferInputTensor { Name = "x", Datatype = "FP32" };
-        input.Shape.AddRange([1, 3, 48, 192]);
-        request.Inputs.Add(input);
-        request.RawInputContents.Add(ByteString.CopyFrom(MemoryMarshal.AsBytes(pixels.AsSpan())));
-        return With(request, cache, route);
-    }
+    public static ModelInferRequest OcrCls(int seed, bool cache = true, string? route = null) =>
+        With(TestUtilities.OcrClsCrop.Request(seed), cache, route);
 
     public static ModelInferRequest Silero(float frequency, bool cache = true)
     {

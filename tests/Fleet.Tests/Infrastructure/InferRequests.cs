@@ -1,7 +1,5 @@
-using System.Runtime.InteropServices;
 using EdgeCloud.Protocol;
 using EdgeCloud.Shared.Protocol;
-using Google.Protobuf;
 
 namespace EdgeCloud.Fleet.Tests.Infrastructure;
 
@@ -11,18 +9,7 @@ internal static class InferRequests
     /// <summary>An ocr-cls request (a 48×192 text-line crop from <paramref name="seed"/>) that skips the result cache, so the model runs.</summary>
     public static ModelInferRequest OcrCls(int seed)
     {
-        var random = new Random(seed);
-        var pixels = new float[3 * 48 * 192];
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = (float)(random.NextDouble() - 0.5);
-        }
-
-        var request = new ModelInferRequest { ModelName = "ocr-cls", Id = $"cls-{seed}" };
-        var input = new ModelInferRequest.Types.InferInputTensor { Name = "x", Datatype = "FP32" };
-        input.Shape.AddRange([1, 3, 48, 192]);
-        request.Inputs.Add(input);
-        request.RawInputContents.Add(ByteString.CopyFrom(MemoryMarshal.AsBytes(pixels.AsSpan())));
+        var request = TestUtilities.OcrClsCrop.Request(seed);
         request.Parameters[EdgeCloudParameters.Cache] = new InferParameter { BoolParam = false };
         return request;
     }
