@@ -1,4 +1,3 @@
-using System.CommandLine;
 using EdgeCloud.Cli;
 using EdgeCloud.Cli.Fleet;
 using EdgeCloud.CloudHub.Fleet;
@@ -94,13 +93,7 @@ public sealed class CliTests
     }
 
     private static Task<(int Code, string Output, string Error)> RunAsync(FleetEnvironment fleet, params string[] args) =>
-        RunAsync([.. args, "--hub", fleet.Hub.HttpAddress, "--token", Token]);
+        CliRun.AgainstAsync(fleet, Token, args);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }

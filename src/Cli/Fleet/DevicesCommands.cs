@@ -28,9 +28,9 @@ internal static class DevicesCommands
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(secretFile);
-            if (path is { Length: > 0 } && File.Exists(path))
+            if (SecretFile.Refusal(path, "--secret-file") is { } refusal)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: --secret-file '{path}' already exists; choose a new file");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(refusal);
                 return ExitCodes.Failed;
             }
 
@@ -49,17 +49,7 @@ internal static class DevicesCommands
                 return ExitCodes.Ok;
             }
 
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            await using (var writer = new StreamWriter(path, options))
-            {
-                await writer.WriteAsync(secret);
-            }
-
+            await SecretFile.WriteAsync(path, secret);
             await client.Output.WriteLineAsync($"{summary}; secret written to {Path.GetFullPath(path)} (0600)");
             return ExitCodes.Ok;
         });

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Net.Http.Json;
-using System.Text.Json;
 using EdgeCloud.Cli;
 using EdgeCloud.Fleet.Tests.Infrastructure;
 using MQTTnet;
@@ -15,9 +12,7 @@ public sealed class DevicesCliTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var fleet = await FleetEnvironment.StartAsync(BrokerKind.Embedded, SecureFleet.Setup([]));
-        using var created = await fleet.Hub.Http.PostAsJsonAsync("/admin/v1/keys", new { name = "cli", roles = new[] { "admin" } }, ct);
-        await AdminApi.EnsureAsync(created);
-        var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("key").GetString()!;
+        var token = await SecureFleet.CreateAdminKeyAsync(fleet);
 
         var (code, _, error) = await RunAsync("devices", "enroll", "dev-x", "--hub", fleet.Hub.HttpAddress, "--token", "eck_not_a_key");
         Assert.Equal(ExitCodes.Failed, code);
@@ -67,13 +62,7 @@ public sealed class DevicesCliTests
     }
 
     private static Task<(int Code, string Output, string Error)> RunAsync(FleetEnvironment fleet, string token, params string[] args) =>
-        RunAsync([.. args, "--hub", fleet.Hub.HttpAddress, "--token", token]);
+        CliRun.AgainstAsync(fleet, token, args);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CliApp.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }
