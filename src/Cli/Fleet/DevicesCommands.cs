@@ -42,15 +42,7 @@ internal static class DevicesCommands
             }
 
             var summary = $"enrolled {enrolled["id"]} (fleet {enrolled["fleet"]}, groups {string.Join(",", (enrolled["groups"] as JsonArray ?? []).Select(g => g?.ToString()))})";
-            if (path is not { Length: > 0 })
-            {
-                await client.Output.WriteLineAsync(summary);
-                await client.Output.WriteLineAsync($"secret: {secret}  (shown once; the agent's Agent:Mqtt:Password)");
-                return ExitCodes.Ok;
-            }
-
-            await SecretFile.WriteAsync(path, secret);
-            await client.Output.WriteLineAsync($"{summary}; secret written to {Path.GetFullPath(path)} (0600)");
+            await SecretFile.DeliverAsync(client.Output, summary, "secret", secret, "the agent's Agent:Mqtt:Password", path);
             return ExitCodes.Ok;
         });
         return command;

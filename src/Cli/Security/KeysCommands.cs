@@ -59,15 +59,7 @@ internal static class KeysCommands
             }
 
             var summary = $"created key {record["id"]} ({record["name"]}; roles {Roles(record)}{DeviceText(record)}; expires {Timestamps.Utc(record["expiresUnixMs"])})";
-            if (path is not { Length: > 0 })
-            {
-                await client.Output.WriteLineAsync(summary);
-                await client.Output.WriteLineAsync($"key: {key}  (shown once; send it as 'Authorization: Bearer <key>')");
-                return ExitCodes.Ok;
-            }
-
-            await SecretFile.WriteAsync(path, key);
-            await client.Output.WriteLineAsync($"{summary}; key written to {Path.GetFullPath(path)} (0600)");
+            await SecretFile.DeliverAsync(client.Output, summary, "key", key, "send it as 'Authorization: Bearer <key>'", path);
             return ExitCodes.Ok;
         });
         return command;
