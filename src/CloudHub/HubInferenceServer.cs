@@ -25,7 +25,7 @@ internal sealed class HubInferenceServer(
 
     public bool IsReady => startup.IsLoaded && (startup.Failed.Count == 0 || !options.Value.StrictReadiness);
 
-    public IReadOnlyList<string> Extensions { get; } = ["model_repository", "model_repository(unload_dependents)", "streaming", "edgecloud"];
+    public IReadOnlyList<string> Extensions { get; } = ["model_repository", "model_repository(unload_dependents)", "streaming", "binary_tensor_data", "edgecloud"];
 
     public bool IsModelReady(string name, string? version) =>
         remote.TryGet(name, out var route)

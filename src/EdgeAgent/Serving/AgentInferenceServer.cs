@@ -40,7 +40,7 @@ internal sealed partial class AgentInferenceServer(
 
     public bool IsReady => startup.IsLoaded;
 
-    public IReadOnlyList<string> Extensions { get; } = ["model_repository", "streaming", "edgecloud"];
+    public IReadOnlyList<string> Extensions { get; } = ["model_repository", "streaming", "binary_tensor_data", "edgecloud"];
 
     public bool IsModelReady(string name, string? version)
     {

@@ -54,10 +54,13 @@ public static class V2RestEndpoints
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+            var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
             ModelInferRequest request;
+            V2BinaryOutputs binaryOutputs;
             try
             {
-                request = V2JsonRequestReader.Read(body.GetBuffer().AsSpan(0, (int)body.Length), model, version);
+                var jsonLength = V2BinaryBody.JsonLength(http.Request.Headers, bytes.Length);
+                request = V2JsonRequestReader.Read(bytes.Span[..jsonLength], bytes[jsonLength..], model, version, out binaryOutputs);
             }
             catch (InferenceException) when (!server.IsModelReady(model, version))
             {
@@ -67,7 +70,7 @@ public static class V2RestEndpoints
                 throw;
             }
             var response = await server.InferAsync(request, http.RequestAborted);
-            return new InferResult(response);
+            return new InferResult(response, binaryOutputs);
         }
         catch (InferenceException ex)
         {
@@ -83,10 +86,16 @@ public static class V2RestEndpoints
     private static List<V2TensorMetadata> Tensors(IEnumerable<ModelMetadataResponse.Types.TensorMetadata> tensors) =>
         [.. tensors.Select(t => new V2TensorMetadata(t.Name, t.Datatype, [.. t.Shape]))];
 
-    private sealed class InferResult(ModelInferResponse response) : IResult
+    private sealed class InferResult(ModelInferResponse response, V2BinaryOutputs binaryOutputs) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
+            if (binaryOutputs.Any)
+            {
+                await V2BinaryBody.WriteAsync(httpContext, response, binaryOutputs);
+                return;
+            }
+
             httpContext.Response.ContentType = "application/json";
             await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
             V2JsonResponseWriter.Write(writer, response);

@@ -6,11 +6,24 @@ using Google.Protobuf;
 
 namespace EdgeCloud.Shared.Protocol.Json;
 
-/// <summary>Writes a <see cref="ModelInferResponse"/> as the v2 REST JSON body, with flat row-major data.</summary>
+/// <summary>
+/// Writes a <see cref="ModelInferResponse"/> as the v2 REST JSON body, with flat row-major data — or, for outputs sent
+/// as binary tensor data, only their <c>binary_data_size</c> (the bytes follow the JSON; see <see cref="BinaryOutputs"/>).
+/// </summary>
 public static class V2JsonResponseWriter
 {
-    public static void Write(Utf8JsonWriter writer, ModelInferResponse response)
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response) => Write(writer, response, V2BinaryOutputs.None);
+
+    /// <summary>
+    /// The outputs sent as binary: those asked for as binary whose raw bytes the response holds (an output that only
+    /// has typed contents is written as JSON data, which the extension allows: its absent binary_data_size says so).
+    /// </summary>
+    public static bool[] BinaryOutputs(ModelInferResponse response, V2BinaryOutputs asked) =>
+        [.. response.Outputs.Select((o, i) => asked.Any && asked.IsBinary(o.Name) && response.RawOutputContents.Count > i)];
+
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, V2BinaryOutputs asked)
     {
+        var binary = BinaryOutputs(response, asked);
         writer.WriteStartObject();
         writer.WriteString("model_name", response.ModelName);
         writer.WriteString("model_version", response.ModelVersion);
@@ -38,6 +51,15 @@ public static class V2JsonResponseWriter
             }
 
             writer.WriteEndArray();
+            if (binary[i])
+            {
+                writer.WriteStartObject("parameters");
+                writer.WriteNumber("binary_data_size", response.RawOutputContents[i].Length);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+                continue;
+            }
+
             writer.WriteStartArray("data");
             DataTypes.TryParse(output.Datatype, out var type);
             if (response.RawOutputContents.Count > i)

@@ -158,6 +158,34 @@ public sealed class V2JsonResponseWriterTests
         Assert.Equal("[1.5,-2,\"NaN\",0.1]", json.RootElement.GetProperty("outputs")[0].GetProperty("data").GetRawText());
     }
 
+    [Fact]
+    public void Write_OutputsAskedAsBinary_CarryTheirSizeInsteadOfData_UnlessTheyOnlyHaveTypedContents()
+    {
+        V2JsonRequestReader.Read(
+            """{"inputs":[],"outputs":[{"name":"a","parameters":{"binary_data":true}},{"name":"b"},{"name":"t","parameters":{"binary_data":true}}]}"""u8,
+            ReadOnlyMemory<byte>.Empty, "m", null, out var asked);
+        var response = new ModelInferResponse { ModelName = "m", ModelVersion = "1" };
+        response.Outputs.Add(Output("a", "INT32", [2]));
+        response.Outputs.Add(Output("b", "UINT8", [3]));
+        response.Outputs.Add(Typed("t", "FP32", c => c.Fp32Contents.Add(1.5f)));
+        response.RawOutputContents.Add(ByteString.CopyFrom(Convert.FromHexString("0100000002000000")));
+        response.RawOutputContents.Add(ByteString.CopyFrom(Convert.FromHexString("070809")));
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            V2JsonResponseWriter.Write(writer, response, asked);
+        }
+
+        using var json = JsonDocument.Parse(buffer.WrittenMemory);
+        var outputs = json.RootElement.GetProperty("outputs");
+        Assert.Equal(8, outputs[0].GetProperty("parameters").GetProperty("binary_data_size").GetInt64());
+        Assert.False(outputs[0].TryGetProperty("data", out _));
+        Assert.Equal("[7,8,9]", outputs[1].GetProperty("data").GetRawText());
+        Assert.Equal("[1.5]", outputs[2].GetProperty("data").GetRawText());
+        Assert.Equal([true, false, false], V2JsonResponseWriter.BinaryOutputs(response, asked));
+    }
+
     private static ModelInferResponse.Types.InferOutputTensor Output(string name, string datatype, long[] shape)
     {
         var output = new ModelInferResponse.Types.InferOutputTensor { Name = name, Datatype = datatype };
