@@ -45,6 +45,8 @@ internal sealed class ModelScenario : IDisposable
         if (options.MeasuresRest(workload.Model))
         {
             paths.Add(new RestInferPath(hub.Http, hub.InferUri(workload.Model), V2JsonBodies.Infer(workload)));
+            var (body, headerLength) = V2JsonBodies.InferBinary(workload);
+            paths.Add(new RestBinaryInferPath(hub.Http, hub.InferUri(workload.Model), body, headerLength));
         }
 
         if (options.Floors)

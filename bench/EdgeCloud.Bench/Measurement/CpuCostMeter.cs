@@ -15,7 +15,7 @@ internal sealed class CpuCostMeter(int hubProcessId, HubMetricsScraper metrics)
 {
     public async Task<CpuCost> MeasureAsync(ILatencyPath path, string model, TimeSpan duration, CancellationToken cancellationToken, int? bareProcessId = null)
     {
-        var throughHub = path.Role is PathRole.HubGrpc or PathRole.HubRest or PathRole.TransportFloor;
+        var throughHub = path.Role is PathRole.HubGrpc or PathRole.HubRest or PathRole.HubRestBinary or PathRole.TransportFloor;
         var timings0 = throughHub ? await metrics.ReadAsync(model, cancellationToken) : null;
         using var self = Process.GetCurrentProcess();
         using var hub = Process.GetProcessById(path.Role == PathRole.BareGrpc && bareProcessId is { } bare ? bare : hubProcessId);

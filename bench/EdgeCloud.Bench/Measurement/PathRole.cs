@@ -15,6 +15,9 @@ internal enum PathRole
     /// <summary>A real inference through the hub over REST/JSON.</summary>
     HubRest,
 
+    /// <summary>A real inference through the hub over REST with the binary tensor data extension.</summary>
+    HubRestBinary,
+
     /// <summary>A bare gRPC server around the same model in its own process: what any gRPC server adds, the hub's reference.</summary>
     BareGrpc,
 

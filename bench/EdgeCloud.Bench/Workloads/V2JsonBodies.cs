@@ -25,6 +25,51 @@ internal static class V2JsonBodies
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The same request with the binary tensor data extension: a JSON header naming each input's byte count, the raw
+    /// tensors after it, and every output asked back as binary. Returns the whole body and the header's length.
+    /// </summary>
+    public static (byte[] Body, int HeaderLength) InferBinary(ModelWorkload workload)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("parameters");
+            writer.WriteBoolean("binary_data_output", true);
+            writer.WriteEndObject();
+            writer.WriteStartArray("inputs");
+            foreach (var tensor in workload.Inputs)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", tensor.Name);
+                writer.WriteStartArray("shape");
+                foreach (var d in tensor.Shape)
+                {
+                    writer.WriteNumberValue(d);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("datatype", tensor.Datatype);
+                writer.WriteStartObject("parameters");
+                writer.WriteNumber("binary_data_size", tensor.Bytes.Length);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        var headerLength = (int)stream.Length;
+        foreach (var tensor in workload.Inputs)
+        {
+            stream.Write(tensor.Bytes);
+        }
+
+        return (stream.ToArray(), headerLength);
+    }
+
     private static void WriteTensor(Utf8JsonWriter writer, BenchTensor tensor)
     {
         writer.WriteStartObject();
