@@ -16,10 +16,11 @@ internal sealed class V2BinaryInputs(ReadOnlyMemory<byte> section)
     public ReadOnlyMemory<byte> Take(string where, long size, DataType type, long elementCount)
     {
         var elementSize = type.ElementSize();
-        if (elementSize > 0 && size != elementCount * elementSize)
+        if (elementSize > 0 && (elementCount > long.MaxValue / elementSize || size != elementCount * elementSize))
         {
+            var expected = elementCount > long.MaxValue / elementSize ? "more bytes than can be counted" : $"{elementCount * elementSize} bytes";
             throw InferenceException.Invalid(
-                $"{where}: {SizeParameter} is {size} bytes, but its shape holds {elementCount} {type.ToV2Name()} elements = {elementCount * elementSize} bytes");
+                $"{where}: {SizeParameter} is {size} bytes, but its shape holds {elementCount} {type.ToV2Name()} elements = {expected}");
         }
 
         var left = section.Length - _offset;

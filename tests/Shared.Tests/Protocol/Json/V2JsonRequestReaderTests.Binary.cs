@@ -82,6 +82,7 @@ public sealed partial class V2JsonRequestReaderTests
     [InlineData("""{"name":"a","datatype":"FP32","shape":[1,2],"parameters":{"binary_data_size":-8}}""", 8, "binary_data_size must be a whole number of bytes")]
     [InlineData("""{"name":"a","datatype":"FP32","shape":[1,2],"parameters":{"binary_data_size":"8"}}""", 8, "binary_data_size must be a whole number of bytes")]
     [InlineData("""{"name":"a","datatype":"FP32","shape":[1,2]}""", 8, "\"data\" is missing (or give binary_data_size")]
+    [InlineData("""{"name":"a","datatype":"FP32","shape":[4611686018427387905],"parameters":{"binary_data_size":4}}""", 4, "holds 4611686018427387905 FP32 elements = more bytes than can be counted")]
     public void ReadBinary_InconsistentSizes_ThrowInvalidSayingWhatWasExpected(string input, int binaryBytes, string fragment) =>
         InferenceAssert.Invalid(() => ReadBinary($$"""{"inputs":[{{input}}]}""", new byte[binaryBytes], out _), fragment);
 
