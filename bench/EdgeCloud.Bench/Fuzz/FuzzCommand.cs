@@ -72,6 +72,8 @@ internal static class FuzzCommand
 
         var onHub = await InferFuzz.RunAsync(hub.Client, valid, options.Count / 2, options.Seed, options, ct);
         var onAgent = await InferFuzz.RunAsync(agent.Client, valid, options.Count - (options.Count / 2), options.Seed + 1, options, ct);
+        var restOnHub = await RestFuzz.RunAsync(hub.Http, valid, options.RestCount / 2, options.Seed + 2, options, ct);
+        var restOnAgent = await RestFuzz.RunAsync(agent.Http, valid, options.RestCount - (options.RestCount / 2), options.Seed + 3, options, ct);
         var rssAfterInfer = Rss();
 
         var hubCounters = hub.Services.GetRequiredService<FleetCounters>();
@@ -94,7 +96,8 @@ internal static class FuzzCommand
             && (await agent.Client.ServerLiveAsync(new EdgeCloud.Protocol.ServerLiveRequest(), cancellationToken: ct)).Live;
         var served = (await agent.Client.ModelInferAsync(valid, cancellationToken: ct)).ModelName == "ocr-cls";
 
-        var findings = onHub.Findings.Concat(onAgent.Findings).Concat(deviceRun.Findings).Concat(operatorRun.Findings).ToList();
+        var findings = onHub.Findings.Concat(onAgent.Findings).Concat(restOnHub.Findings).Concat(restOnAgent.Findings)
+            .Concat(deviceRun.Findings).Concat(operatorRun.Findings).ToList();
         var refused = deviceRun.Acks.Where(a => a.Key != "Success").Sum(a => a.Value);
         if (hubCounted != refused)
         {
@@ -111,23 +114,25 @@ internal static class FuzzCommand
             findings.Add("hub or agent stopped serving after the run");
         }
 
-        Report(options, onHub, onAgent, deviceRun, operatorRun, hubCounted, agentCounted, agentCount, hubCounters, agentCounters, rssBefore, rssAfterInfer, rssAfter, findings);
+        Report(options, (onHub, onAgent, restOnHub, restOnAgent), deviceRun, operatorRun, hubCounted, agentCounted, agentCount, hubCounters, agentCounters, rssBefore, rssAfterInfer, rssAfter, findings);
         return findings.Count == 0 ? 0 : 1;
     }
 
     private static void Report(
-        FuzzOptions options, InferFuzzResult onHub, InferFuzzResult onAgent, MqttFuzzResult deviceRun, MqttFuzzResult operatorRun, long hubCounted, long agentCounted, int agentCount,
+        FuzzOptions options, (InferFuzzResult Hub, InferFuzzResult Agent, RestFuzzResult RestHub, RestFuzzResult RestAgent) infer, MqttFuzzResult deviceRun, MqttFuzzResult operatorRun, long hubCounted, long agentCounted, int agentCount,
         FleetCounters hubCounters, FleetAgentCounters agentCounters, long rssBefore, long rssAfterInfer, long rssAfter, List<string> findings)
     {
         static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
         static string Mib(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", CultureInfo.InvariantCulture);
         static string Reasons(Func<FleetRejectReason, long> count) => string.Join(", ", Enum.GetValues<FleetRejectReason>().Select(r => $"{r}={count(r)}"));
-        Console.WriteLine($"## fuzz: --count {options.Count} --mqtt-count {options.MqttCount} --seed {options.Seed} --concurrency {options.Concurrency} (bound {options.Bound.TotalSeconds:0} s per call)");
+        Console.WriteLine($"## fuzz: --count {options.Count} --rest-count {options.RestCount} --mqtt-count {options.MqttCount} --seed {options.Seed} --concurrency {options.Concurrency} (bound {options.Bound.TotalSeconds:0} s per call)");
         Console.WriteLine();
         Console.WriteLine("| target | cases | answers | slowest ms | elapsed s |");
         Console.WriteLine("|---|---:|---|---:|---:|");
-        Console.WriteLine($"| ModelInfer → hub | {onHub.Total} | {onHub.Summary} | {Ms(onHub.Slowest)} | {onHub.Elapsed.TotalSeconds:0} |");
-        Console.WriteLine($"| ModelInfer → agent | {onAgent.Total} | {onAgent.Summary} | {Ms(onAgent.Slowest)} | {onAgent.Elapsed.TotalSeconds:0} |");
+        Console.WriteLine($"| ModelInfer → hub | {infer.Hub.Total} | {infer.Hub.Summary} | {Ms(infer.Hub.Slowest)} | {infer.Hub.Elapsed.TotalSeconds:0} |");
+        Console.WriteLine($"| ModelInfer → agent | {infer.Agent.Total} | {infer.Agent.Summary} | {Ms(infer.Agent.Slowest)} | {infer.Agent.Elapsed.TotalSeconds:0} |");
+        Console.WriteLine($"| REST binary body → hub | {infer.RestHub.Total} | HTTP {infer.RestHub.Summary} | {Ms(infer.RestHub.Slowest)} | {infer.RestHub.Elapsed.TotalSeconds:0} |");
+        Console.WriteLine($"| REST binary body → agent | {infer.RestAgent.Total} | HTTP {infer.RestAgent.Summary} | {Ms(infer.RestAgent.Slowest)} | {infer.RestAgent.Elapsed.TotalSeconds:0} |");
         Console.WriteLine($"| MQTT device → hub | {deviceRun.Kinds.Values.Sum()} | PUBACK {string.Join(", ", deviceRun.Acks.Select(a => $"{a.Key}={a.Value}"))}; hub counted {hubCounted} | {Ms(deviceRun.Slowest)} | {deviceRun.Elapsed.TotalSeconds:0} |");
         Console.WriteLine($"| MQTT operator → agent | {operatorRun.Kinds.Values.Sum()} | agent counted {agentCounted} of {agentCount} | {Ms(operatorRun.Slowest)} | {operatorRun.Elapsed.TotalSeconds:0} |");
         Console.WriteLine();

@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace EdgeCloud.Bench.Fuzz;
 
-/// <summary>Options of <c>fuzz</c>: sizes, seed, per-call bound and gRPC concurrency.</summary>
+/// <summary>Options of <c>fuzz</c>: sizes, seed, per-call bound and concurrency (gRPC and REST callers per server).</summary>
 internal sealed record FuzzOptions(int Count, int MqttCount, int Seed, int Concurrency, TimeSpan Bound)
 {
+    /// <summary>Hostile REST bodies (binary tensor data extension), half to the hub, half to the agent.</summary>
+    public int RestCount { get; init; } = 20_000;
+
     public const string Help =
         "fuzz options: --count N (mutated ModelInferRequests, half to the hub, half to the agent; default 100000)\n" +
+        "              --rest-count N (hostile REST bodies with binary tensors, half to the hub, half to the agent; default 20000)\n" +
         "              --mqtt-count N (mutated payloads an enrolled device publishes to the embedded broker; default 10000; a tenth more go to the agent)\n" +
         "              --seed N (default 1)  --concurrency N (gRPC callers per server; default 4)  --bound-seconds N (per call; default 10)";
 
@@ -20,6 +24,7 @@ internal sealed record FuzzOptions(int Count, int MqttCount, int Seed, int Concu
             {
                 "--count" => options with { Count = Positive(args[i], value) },
                 "--mqtt-count" => options with { MqttCount = Positive(args[i], value) },
+                "--rest-count" => options with { RestCount = Positive(args[i], value) },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = Positive(args[i], value) },
                 "--bound-seconds" => options with { Bound = TimeSpan.FromSeconds(Positive(args[i], value)) },

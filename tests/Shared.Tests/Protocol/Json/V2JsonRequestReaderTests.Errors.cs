@@ -1,3 +1,5 @@
+using System.Text;
+using EdgeCloud.Shared.Protocol.Json;
 using EdgeCloud.Shared.Tests.TestSupport;
 
 namespace EdgeCloud.Shared.Tests.Protocol.Json;
@@ -13,6 +15,15 @@ public sealed partial class V2JsonRequestReaderTests
     [InlineData("{\"inputs\":[]} trailing")]
     public void Read_NotValidJson_ThrowsInvalid(string body) =>
         InferenceAssert.Invalid(() => Read(body), "the body is not valid JSON");
+
+    [Fact]
+    public void Read_InvalidUtf8InsideAString_ThrowsInvalidSayingWhere()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"inputs":[{"name":"x","datatype":"FP32","shape":[1],"data":[1]}]}""");
+        body[36] = 0xF1; // inside "FP32": JsonDocument would accept it and fail only when the string is read
+
+        InferenceAssert.Invalid(() => V2JsonRequestReader.Read(body, "m", null), "the body is not valid UTF-8 (at byte 36)");
+    }
 
     [Theory]
     [InlineData("[]", "Array")]
