@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using EdgeCloud.Events;
+using EdgeCloud.Shared.Protocol.Json;
 using Grpc.Core;
 
 namespace EdgeCloud.EdgeAgent.Outbox;
@@ -52,6 +53,12 @@ internal sealed class AgentEventsGrpcService(SqliteOutbox outbox) : AgentEvents.
 
     private static bool IsJson(byte[] payload, out string? problem)
     {
+        if (Utf8Text.FirstInvalidByte(payload) is { } bad)
+        {
+            problem = $"byte {bad} is not valid UTF-8";
+            return false;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = 64 });

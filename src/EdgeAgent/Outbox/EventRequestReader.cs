@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EdgeCloud.Shared.Protocol.Json;
 
 namespace EdgeCloud.EdgeAgent.Outbox;
 
@@ -16,6 +17,12 @@ internal static class EventRequestReader
     /// <summary>The entry, or null with <paramref name="error"/> saying what is wrong.</summary>
     public static OutboxEntry? Read(ReadOnlyMemory<byte> body, out string? error)
     {
+        if (Utf8Text.FirstInvalidByte(body.Span) is { } bad)
+        {
+            error = $"the body must be a JSON object {Shape} in UTF-8; byte {bad} is not valid UTF-8";
+            return null;
+        }
+
         JsonDocument document;
         try
         {

@@ -86,6 +86,24 @@ public sealed class OutboxApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostEvent_InvalidUtf8InAString_Answers400SayingWhereThenKeepsServing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var body = Encoding.UTF8.GetBytes("""{"type":"door.opened"}""");
+        body[10] = 0xF1;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _agent.Http.PostAsync("/edgecloud/v1/events", content, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString();
+        Assert.Contains("byte 10 is not valid UTF-8", error, StringComparison.Ordinal);
+        using var next = await _agent.Http.PostAsync("/edgecloud/v1/events", Json("""{"type":"after.error"}"""), ct);
+        Assert.Equal(HttpStatusCode.Accepted, next.StatusCode);
+    }
+
+    [Fact]
     public async Task PostEvent_PayloadOverLimit_Answers413NamingTheKey()
     {
         var ct = TestContext.Current.CancellationToken;

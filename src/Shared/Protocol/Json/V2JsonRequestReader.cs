@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 using EdgeCloud.Protocol;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Tensors;
@@ -29,7 +26,11 @@ public static class V2JsonRequestReader
     public static ModelInferRequest Read(
         ReadOnlySpan<byte> utf8Json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, out V2BinaryOutputs binaryOutputs)
     {
-        EnsureUtf8(utf8Json);
+        if (Utf8Text.FirstInvalidByte(utf8Json) is { } bad)
+        {
+            throw InferenceException.Invalid($"the body is not valid UTF-8 (at byte {bad}); send JSON encoded as UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -89,26 +90,6 @@ public static class V2JsonRequestReader
             binaryOutputs = binaryByDefault || perOutput.Count > 0 ? new V2BinaryOutputs(binaryByDefault, perOutput) : V2BinaryOutputs.None;
             return request;
         }
-    }
-
-    /// <summary>
-    /// JsonDocument accepts invalid UTF-8 inside strings and fails only when one is read (an InvalidOperationException,
-    /// which would be a 500): refuse such a body up front, saying where.
-    /// </summary>
-    private static void EnsureUtf8(ReadOnlySpan<byte> utf8Json)
-    {
-        if (Utf8.IsValid(utf8Json))
-        {
-            return;
-        }
-
-        var at = 0;
-        while (Rune.DecodeFromUtf8(utf8Json[at..], out _, out var consumed) == OperationStatus.Done)
-        {
-            at += consumed;
-        }
-
-        throw InferenceException.Invalid($"the body is not valid UTF-8 (at byte {at}); send JSON encoded as UTF-8");
     }
 
     private static void ReadInput(ModelInferRequest request, JsonElement input, int index, V2BinaryInputs section)
