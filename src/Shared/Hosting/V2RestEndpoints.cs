@@ -4,6 +4,7 @@ using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Protocol.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdgeCloud.Shared.Hosting;
@@ -52,7 +53,7 @@ public static class V2RestEndpoints
     {
         try
         {
-            using var body = new MemoryStream();
+            using var body = new MemoryStream(InitialCapacity(http));
             await http.Request.Body.CopyToAsync(body, http.RequestAborted);
             var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
             ModelInferRequest request;
@@ -82,6 +83,14 @@ public static class V2RestEndpoints
                 new V2Error($"the request body is larger than the limit: {ex.Message}"), V2JsonContext.Relaxed.V2Error, statusCode: 413);
         }
     }
+
+    /// <summary>The declared body length when it is within the server's limit (Kestrel enforces both), so the buffer never regrows.</summary>
+    private static int InitialCapacity(HttpContext http) =>
+        http.Request.ContentLength is { } declared
+        && declared <= (http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
+        && declared <= Array.MaxLength
+            ? (int)declared
+            : 0;
 
     private static List<V2TensorMetadata> Tensors(IEnumerable<ModelMetadataResponse.Types.TensorMetadata> tensors) =>
         [.. tensors.Select(t => new V2TensorMetadata(t.Name, t.Datatype, [.. t.Shape]))];
