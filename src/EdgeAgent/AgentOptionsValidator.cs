@@ -28,6 +28,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:Cloud:HedgeAfter: expected 00:00:00 (hedging off) or a time shorter than Agent:Cloud:AttemptTimeout ({cloud.AttemptTimeout:c}), got {cloud.HedgeAfter:c}");
         }
 
+        if (cloud.HedgeQuantile > 0 && cloud.IsHedging && cloud.HedgeAfterMin > cloud.HedgeAfter)
+        {
+            errors.Add($"Agent:Cloud:HedgeAfterMin: expected at most Agent:Cloud:HedgeAfter ({cloud.HedgeAfter:c}), the latest a quantile hedge may wait, got {cloud.HedgeAfterMin:c}");
+        }
+
         if (!string.IsNullOrEmpty(options.ModelRepository) && !Directory.Exists(options.ModelRepository))
         {
             errors.Add($"Agent:ModelRepository: the folder '{Path.GetFullPath(options.ModelRepository)}' does not exist");

@@ -34,6 +34,19 @@ public sealed class CloudLinkOptions
     /// <summary>Whether <see cref="HedgeAfter"/> is on.</summary>
     public bool IsHedging => HedgeAfter > TimeSpan.Zero;
 
+    /// <summary>
+    /// 0 (the default): hedge after <see cref="HedgeAfter"/>. Above 0, e.g. 0.95: hedge after that quantile of the model's
+    /// last 128 successful cloud round trips, between <see cref="HedgeAfterMin"/> and <see cref="HedgeAfter"/> (which
+    /// applies until 20 have been seen), so a fast link hedges a stalled call sooner and a slow one is not hedged on
+    /// every call.
+    /// </summary>
+    [Range(0.0, 0.999)]
+    public double HedgeQuantile { get; set; }
+
+    /// <summary>With <see cref="HedgeQuantile"/>: the earliest a request is hedged, however fast the cloud has been. Default 20 ms.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan HedgeAfterMin { get; set; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Retries on UNAVAILABLE only (never on a timeout). Default 2.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;

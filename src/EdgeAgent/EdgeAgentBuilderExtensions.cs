@@ -52,6 +52,7 @@ public static class EdgeAgentBuilderExtensions
             sp.GetRequiredService<ILogger<ModelStoreStartup>>()));
         services.AddHostedService(sp => sp.GetRequiredService<ModelStoreStartup>());
         services.TryAddSingleton<CloudClient>();
+        services.TryAddSingleton<CloudLatencyWindow>();
         services.TryAddSingleton<AgentInferenceServer>();
         services.TryAddSingleton<IInferenceServer, Outbox.RecordingInferenceServer>(); // AgentInferenceServer + opt-in inference records
         builder.AddEdgeFleet();

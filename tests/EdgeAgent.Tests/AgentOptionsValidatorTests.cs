@@ -31,6 +31,22 @@ public sealed class AgentOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_HedgeQuantileWithAFloorAboveTheCeiling_FailsNamingTheKey()
+    {
+        var options = new AgentOptions
+        {
+            Cloud = new CloudLinkOptions { HedgeAfter = TimeSpan.FromMilliseconds(200), HedgeQuantile = 0.95, HedgeAfterMin = TimeSpan.FromMilliseconds(300) },
+        };
+
+        var result = new AgentOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Agent:Cloud:HedgeAfterMin: expected at most Agent:Cloud:HedgeAfter (00:00:00.2000000), the latest a quantile hedge may wait, got 00:00:00.3000000", result.FailureMessage, StringComparison.Ordinal);
+        options.Cloud.HedgeQuantile = 0;
+        Assert.True(new AgentOptionsValidator().Validate(null, options).Succeeded, "without a quantile the floor is not used");
+    }
+
+    [Fact]
     public async Task StartAsync_HedgeAfterNotUnderTheAttemptTimeout_AgentRefusesToStart()
     {
         var dataDir = Directory.CreateTempSubdirectory("edgecloud-agent-").FullName;

@@ -4,8 +4,8 @@ using EdgeCloud.Routing.Edge;
 namespace EdgeCloud.EdgeAgent.Serving;
 
 /// <summary>
-/// Hedging (<c>Agent:Cloud:HedgeAfter</c>): a cloud-routed request for a model that is also on the
-/// device runs locally too when the cloud is slow, and the first success answers. Without it, every
+/// Hedging (<c>Agent:Cloud:HedgeAfter</c>, or <c>HedgeQuantile</c> of the observed cloud latency): a cloud-routed
+/// request for a model that is also on the device runs locally too when the cloud is slow, and the first success answers. Without it, every
 /// request already in flight when the link goes dark waits the whole attempt timeout.
 /// </summary>
 internal sealed partial class AgentInferenceServer
@@ -20,9 +20,21 @@ internal sealed partial class AgentInferenceServer
         && decision.Rule != RouteRule.Hint
         && store.TryGet(request.ModelName, out _);
 
+    /// <summary>
+    /// <c>HedgeAfter</c>, or with <c>HedgeQuantile</c> that quantile of the model's recent cloud round trips, held
+    /// between <c>HedgeAfterMin</c> and <c>HedgeAfter</c>.
+    /// </summary>
+    private TimeSpan HedgeDelay(string model)
+    {
+        var options = agentOptions.Value.Cloud;
+        return options.HedgeQuantile > 0 && cloudLatencies.Quantile(model, options.HedgeQuantile) is { } observed
+            ? TimeSpan.FromTicks(Math.Clamp(observed.Ticks, options.HedgeAfterMin.Ticks, options.HedgeAfter.Ticks))
+            : options.HedgeAfter;
+    }
+
     private async ValueTask<ModelInferResponse> RunHedgedAsync(ModelInferRequest request, TimeSpan? budget, CancellationToken cancellationToken)
     {
-        var hedgeAfter = agentOptions.Value.Cloud.HedgeAfter;
+        var hedgeAfter = HedgeDelay(request.ModelName);
         var outcome = await HedgedCall.RunAsync(
             ct => RunCloudCoreAsync(request, budget, ct).AsTask(),
             ct => Task.Run(() => RunLocal(request, degraded: true, ct), ct),

@@ -75,7 +75,9 @@ internal sealed partial class AgentInferenceServer
         try
         {
             var response = await cloud.InferAsync(request, budget, cancellationToken);
-            latency.Record(request.ModelName, RouteTarget.Cloud, timeProvider.GetElapsedTime(started));
+            var elapsed = timeProvider.GetElapsedTime(started);
+            latency.Record(request.ModelName, RouteTarget.Cloud, elapsed);
+            cloudLatencies.Record(request.ModelName, elapsed);
             return ResponseMarks.Served(response, EdgeCloudParameters.ServedByCloud, degraded: false);
         }
         catch (RpcException ex) when (!CloudLinkFailures.IsLinkFailure(ex))

@@ -27,6 +27,7 @@ internal sealed partial class AgentInferenceServer(
     CloudClient cloud,
     IEdgeRoutePolicy policy,
     ILatencyEstimator latency,
+    CloudLatencyWindow cloudLatencies,
     IResultCache cache,
     Jobs.DeferredJobs jobs,
     IOptions<ResultCacheOptions> cacheOptions,

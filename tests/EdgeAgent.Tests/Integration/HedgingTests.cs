@@ -135,6 +135,34 @@ public sealed class HedgingTests : IAsyncLifetime
         Assert.True(elapsed >= AttemptTimeout, $"refused after {elapsed.TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public async Task Blackhole_HedgeQuantile_HedgesAtTheObservedCloudLatencyNotTheCeiling()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var ceiling = TimeSpan.FromMilliseconds(2500);
+        await using var agent = await StartAgentAsync(ceiling, new Dictionary<string, string?>
+        {
+            ["Agent:Cloud:HedgeQuantile"] = "0.95",
+            ["Agent:Cloud:HedgeAfterMin"] = "00:00:00.100",
+        });
+        await WarmLinkAsync(agent, ct);
+        for (var i = 0; i < 25; i++)
+        {
+            Assert.Equal("cloud", (await agent.Client.ModelInferAsync(AgentRequests.OcrCls(100 + i, cache: false), cancellationToken: ct)).ServedBy());
+        }
+
+        _proxy.Blackhole();
+        var started = Stopwatch.GetTimestamp();
+        var response = await agent.Client.ModelInferAsync(AgentRequests.OcrCls(1, cache: false), cancellationToken: ct);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        // Healthy loopback round trips take milliseconds, so their 95th percentile (floored at 100 ms) sets the delay;
+        // the 2.5 s ceiling would apply without the quantile (the fixed-delay test above shows it).
+        Assert.Equal("local", response.ServedBy());
+        Assert.True(Hedged(response));
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(100), ceiling - TimeSpan.FromMilliseconds(500));
+    }
+
     private static bool Hedged(ModelInferResponse response) =>
         response.Parameters.TryGetValue(EdgeCloudParameters.Hedged, out var hedged) && hedged.BoolParam;
 
@@ -146,11 +174,11 @@ public sealed class HedgingTests : IAsyncLifetime
         Assert.False(Hedged(warm));
     }
 
-    private async Task<InProcessAgent> StartAgentAsync(TimeSpan hedgeAfter)
+    private async Task<InProcessAgent> StartAgentAsync(TimeSpan hedgeAfter, Dictionary<string, string?>? extra = null)
     {
         var dataDir = _seed.NewDataDir();
         _dataDirs.Add(dataDir);
-        return await InProcessAgent.StartAsync(dataDir, _seed.Root, _proxy.Endpoint, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Agent:Routing:DefaultPreference"] = "Cloud",
             ["Agent:Cloud:HedgeAfter"] = hedgeAfter.ToString(),
@@ -158,6 +186,12 @@ public sealed class HedgingTests : IAsyncLifetime
             ["Agent:Cloud:BreakDuration"] = BreakDuration.ToString(),
             ["Agent:Cloud:MinimumThroughput"] = "5",
             ["Agent:Cloud:RetryDelay"] = "00:00:00",
-        }, _time);
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        return await InProcessAgent.StartAsync(dataDir, _seed.Root, _proxy.Endpoint, settings, _time);
     }
 }
