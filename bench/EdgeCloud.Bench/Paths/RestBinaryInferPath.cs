@@ -46,14 +46,6 @@ internal sealed class RestBinaryInferPath(HttpClient http, Uri inferUri, byte[] 
         using var request = new HttpRequestMessage(HttpMethod.Post, inferUri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = OctetStream;
         request.Headers.TryAddWithoutValidation(HeaderLengthName, _headerLength);
-        var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            response.Dispose();
-            throw new InvalidOperationException($"POST {inferUri} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return response;
+        return await RestInferPath.EnsureSuccessAsync(await http.SendAsync(request, cancellationToken), inferUri, cancellationToken);
     }
 }

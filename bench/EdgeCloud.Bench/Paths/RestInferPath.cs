@@ -37,7 +37,12 @@ internal sealed class RestInferPath(HttpClient http, Uri inferUri, byte[] body) 
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
-        var response = await http.PostAsync(inferUri, content, cancellationToken);
+        return await EnsureSuccessAsync(await http.PostAsync(inferUri, content, cancellationToken), inferUri, cancellationToken);
+    }
+
+    /// <summary>The response when it is a success; otherwise throws with the status and the server's message.</summary>
+    internal static async Task<HttpResponseMessage> EnsureSuccessAsync(HttpResponseMessage response, Uri inferUri, CancellationToken cancellationToken)
+    {
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);

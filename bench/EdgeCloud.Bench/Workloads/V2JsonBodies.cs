@@ -41,16 +41,7 @@ internal static class V2JsonBodies
             writer.WriteStartArray("inputs");
             foreach (var tensor in workload.Inputs)
             {
-                writer.WriteStartObject();
-                writer.WriteString("name", tensor.Name);
-                writer.WriteStartArray("shape");
-                foreach (var d in tensor.Shape)
-                {
-                    writer.WriteNumberValue(d);
-                }
-
-                writer.WriteEndArray();
-                writer.WriteString("datatype", tensor.Datatype);
+                WriteDescription(writer, tensor);
                 writer.WriteStartObject("parameters");
                 writer.WriteNumber("binary_data_size", tensor.Bytes.Length);
                 writer.WriteEndObject();
@@ -70,7 +61,8 @@ internal static class V2JsonBodies
         return (stream.ToArray(), headerLength);
     }
 
-    private static void WriteTensor(Utf8JsonWriter writer, BenchTensor tensor)
+    /// <summary>Opens the input's object and writes its name, shape and datatype.</summary>
+    private static void WriteDescription(Utf8JsonWriter writer, BenchTensor tensor)
     {
         writer.WriteStartObject();
         writer.WriteString("name", tensor.Name);
@@ -82,6 +74,11 @@ internal static class V2JsonBodies
 
         writer.WriteEndArray();
         writer.WriteString("datatype", tensor.Datatype);
+    }
+
+    private static void WriteTensor(Utf8JsonWriter writer, BenchTensor tensor)
+    {
+        WriteDescription(writer, tensor);
         writer.WriteStartArray("data");
         switch (tensor.Datatype)
         {

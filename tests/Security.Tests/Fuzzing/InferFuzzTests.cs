@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EdgeCloud.Protocol;
-using EdgeCloud.TestUtilities;
 using EdgeCloud.TestUtilities.Fuzzing;
 
 namespace EdgeCloud.Security.Tests.Fuzzing;
@@ -20,13 +19,8 @@ public sealed class InferFuzzTests
     public async Task ModelInfer_MutatedRequests_OnHubAndAgent_AreAnsweredClearly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var root = Directory.CreateTempSubdirectory("edgecloud-fuzz-").FullName;
-        var repository = Path.Combine(root, "repo");
-        TestModels.CopyModel("ocr-cls", repository);
-        await using var hub = await InProcessHub.StartAsync(repository, ["ocr-cls"]);
-        await using var agent = await InProcessAgent.StartAsync(Path.Combine(root, "agent"), repository, hub.GrpcAddress);
-        var valid = await InferSeed.ValidRequestAsync(hub.Client, "ocr-cls", ct);
-        await hub.Client.ModelInferAsync(valid, cancellationToken: ct); // the seed request is itself valid
+        await using var targets = await FuzzTargets.StartAsync(ct);
+        var (hub, agent, valid) = (targets.Hub, targets.Agent, targets.Valid);
         GC.Collect();
         var rssBefore = Process.GetCurrentProcess().WorkingSet64;
 

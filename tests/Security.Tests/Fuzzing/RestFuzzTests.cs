@@ -1,6 +1,5 @@
 using System.Net;
 using EdgeCloud.Protocol;
-using EdgeCloud.TestUtilities;
 using EdgeCloud.TestUtilities.Fuzzing;
 
 namespace EdgeCloud.Security.Tests.Fuzzing;
@@ -19,12 +18,8 @@ public sealed class RestFuzzTests
     public async Task BinaryRestBodies_Mutated_OnHubAndAgent_AreAnsweredClearly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var root = Directory.CreateTempSubdirectory("edgecloud-rest-fuzz-").FullName;
-        var repository = Path.Combine(root, "repo");
-        TestModels.CopyModel("ocr-cls", repository);
-        await using var hub = await InProcessHub.StartAsync(repository, ["ocr-cls"]);
-        await using var agent = await InProcessAgent.StartAsync(Path.Combine(root, "agent"), repository, hub.GrpcAddress);
-        var valid = await InferSeed.ValidRequestAsync(hub.Client, "ocr-cls", ct);
+        await using var targets = await FuzzTargets.StartAsync(ct);
+        var (hub, agent, valid) = (targets.Hub, targets.Agent, targets.Valid);
 
         var onHub = new RestFuzzRun(hub.Http, "ocr-cls", Bound);
         await onHub.RunAsync(new RestBodyMutator(valid, Seed), CasesPerServer, ct);
