@@ -28,9 +28,14 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:Cloud:HedgeAfter: expected 00:00:00 (hedging off) or a time shorter than Agent:Cloud:AttemptTimeout ({cloud.AttemptTimeout:c}), got {cloud.HedgeAfter:c}");
         }
 
+        if (cloud.HedgeQuantile > 0 && !cloud.IsHedging)
+        {
+            errors.Add($"Agent:Cloud:HedgeQuantile: {cloud.HedgeQuantile} needs hedging on: Agent:Cloud:HedgeAfter is its ceiling and is 00:00:00 (off)");
+        }
+
         if (cloud.HedgeQuantile > 0 && cloud.IsHedging && cloud.HedgeAfterMin > cloud.HedgeAfter)
         {
-            errors.Add($"Agent:Cloud:HedgeAfterMin: expected at most Agent:Cloud:HedgeAfter ({cloud.HedgeAfter:c}), the latest a quantile hedge may wait, got {cloud.HedgeAfterMin:c}");
+            errors.Add($"Agent:Cloud:HedgeAfterMin: expected at most Agent:Cloud:HedgeAfter ({cloud.HedgeAfter:c}), the latest a quantile hedge may wait, got {cloud.HedgeAfterMin:c} (its default is 20 ms: set it lower with a HedgeAfter that short)");
         }
 
         if (!string.IsNullOrEmpty(options.ModelRepository) && !Directory.Exists(options.ModelRepository))

@@ -47,6 +47,17 @@ public sealed class AgentOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_HedgeQuantileWithHedgingOff_FailsInsteadOfDoingNothing()
+    {
+        var options = new AgentOptions { Cloud = new CloudLinkOptions { HedgeAfter = TimeSpan.Zero, HedgeQuantile = 0.95 } };
+
+        var result = new AgentOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Agent:Cloud:HedgeQuantile: 0.95 needs hedging on: Agent:Cloud:HedgeAfter is its ceiling and is 00:00:00 (off)", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_HedgeAfterNotUnderTheAttemptTimeout_AgentRefusesToStart()
     {
         var dataDir = Directory.CreateTempSubdirectory("edgecloud-agent-").FullName;

@@ -13,7 +13,9 @@ public static class GrpcBodyLimitMiddleware
     public static IApplicationBuilder UseGrpcMessageSizeLimitOnly(this IApplicationBuilder app) =>
         app.Use(static (context, next) =>
         {
-            if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
+            // HTTP/2 only: gRPC never runs on HTTP/1.1, so a REST request that merely claims a gRPC content type keeps its limit.
+            if (HttpProtocol.IsHttp2(context.Request.Protocol)
+                && context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true
                 && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
                 limit.MaxRequestBodySize = null;

@@ -47,8 +47,14 @@ internal static class V2BinaryBody
             length += binary[i] ? response.RawOutputContents[i].Length : 0;
         }
 
-        context.Response.ContentType = binary.Contains(true) ? "application/octet-stream" : "application/json";
-        context.Response.Headers[HeaderLength] = json.WrittenCount.ToString(CultureInfo.InvariantCulture);
+        var anyBinary = binary.Contains(true);
+        context.Response.ContentType = anyBinary ? "application/octet-stream" : "application/json";
+        if (anyBinary)
+        {
+            // As Triton: the header only when binary data follows the JSON.
+            context.Response.Headers[HeaderLength] = json.WrittenCount.ToString(CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentLength = length;
         var body = context.Response.BodyWriter;
         await body.WriteAsync(json.WrittenMemory, context.RequestAborted);

@@ -4,7 +4,6 @@ using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Protocol.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdgeCloud.Shared.Hosting;
@@ -49,6 +48,8 @@ public static class V2RestEndpoints
         }
     }
 
+    private const int MaxPresizeBytes = 1024 * 1024;
+
     private static async Task<IResult> InferAsync(HttpContext http, IInferenceServer server, string model, string? version)
     {
         try
@@ -84,13 +85,12 @@ public static class V2RestEndpoints
         }
     }
 
-    /// <summary>The declared body length when it is within the server's limit (Kestrel enforces both), so the buffer never regrows.</summary>
+    /// <summary>
+    /// The declared body length, so a body the size of most requests is read without regrowing the buffer; at most
+    /// 1 MiB, because a declared length costs the client nothing until it sends the bytes.
+    /// </summary>
     private static int InitialCapacity(HttpContext http) =>
-        http.Request.ContentLength is { } declared
-        && declared <= (http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
-        && declared <= Array.MaxLength
-            ? (int)declared
-            : 0;
+        http.Request.ContentLength is { } declared ? (int)Math.Min(declared, MaxPresizeBytes) : 0;
 
     private static List<V2TensorMetadata> Tensors(IEnumerable<ModelMetadataResponse.Types.TensorMetadata> tensors) =>
         [.. tensors.Select(t => new V2TensorMetadata(t.Name, t.Datatype, [.. t.Shape]))];

@@ -18,8 +18,14 @@ public sealed class RequestSizeLimitTests
         using var body = new StringContent(new string(' ', 100_000) + "{}");
         using var rest = await hub.Http.PostAsync("/v2/models/silero-vad/infer", body, ct);
 
+        // A REST request claiming a gRPC content type keeps the limit too (only HTTP/2 gRPC calls trade it for the message limit).
+        using var disguised = new StringContent(new string(' ', 100_000) + "{}");
+        disguised.Headers.ContentType = new("application/grpc");
+        using var restAsGrpc = await hub.Http.PostAsync("/v2/models/silero-vad/infer", disguised, ct);
+
         Assert.Equal(StatusCode.ResourceExhausted, grpcError.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, rest.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, restAsGrpc.StatusCode);
         var good = await hub.Client.ModelInferAsync(Requests.Silero(Requests.Sine(512)), cancellationToken: ct);
         Assert.Equal(2, good.Outputs.Count);
     }

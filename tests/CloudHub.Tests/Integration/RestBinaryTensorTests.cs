@@ -70,6 +70,7 @@ public sealed class RestBinaryTensorTests(HubFixture fixture) : IClassFixture<Hu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(response.Headers.Contains(HeaderLength), "no binary data follows, so no header length");
         Assert.Equal(Requests.Floats(grpc.RawOutputContents[0])[0], (float)body!["outputs"]![0]!["data"]![0]!, 1e-6f);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EdgeCloud.Shared.Inference;
 using EdgeCloud.Shared.Tensors;
 
@@ -33,7 +34,12 @@ internal sealed class V2BinaryInputs(ReadOnlyMemory<byte> section)
 
         var slice = section.Slice(_offset, (int)size);
         _offset += (int)size;
-        return slice;
+
+        // Handed to ONNX Runtime in place, tensor data should start on a multiple of its element size, as gRPC's and
+        // JSON's buffers do; after a JSON header of any length it often does not, and then it is copied.
+        return elementSize > 1 && MemoryMarshal.TryGetArray(slice, out var segment) && segment.Offset % elementSize != 0
+            ? slice.ToArray()
+            : slice;
     }
 
     /// <summary>Refuses binary bytes that no input claimed (a wrong header length or a missing input).</summary>

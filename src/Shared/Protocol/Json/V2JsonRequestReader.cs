@@ -28,7 +28,8 @@ public static class V2JsonRequestReader
     {
         if (Utf8Text.FirstInvalidByte(utf8Json) is { } bad)
         {
-            throw InferenceException.Invalid($"the body is not valid UTF-8 (at byte {bad}); send JSON encoded as UTF-8");
+            throw InferenceException.Invalid(
+                $"the body is not valid UTF-8 (at byte {bad}); send JSON encoded as UTF-8, and binary tensor data only after it, with the JSON's length in the Inference-Header-Content-Length header");
         }
 
         JsonDocument document;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using EdgeCloud.Protocol;
 using EdgeCloud.Shared.Protocol.Json;
@@ -30,6 +31,20 @@ public sealed partial class V2JsonRequestReaderTests
         Assert.False(request.Inputs[0].Parameters.ContainsKey("binary_data_size"));
         Assert.Equal("me", request.Inputs[2].Parameters["keep"].StringParam);
         Assert.False(outputs.Any);
+    }
+
+    [Fact]
+    public void ReadBinary_DataAfterAHeaderOfOddLength_IsHandedOnAlignedToItsElementSize()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"inputs":[{"name":"a","datatype":"FP32","shape":[2],"parameters":{"binary_data_size":8}}]}  """);
+        Assert.NotEqual(0, json.Length % 4);
+        byte[] body = [.. json, .. TwoFloats];
+
+        var request = V2JsonRequestReader.Read(body.AsSpan(0, json.Length), body.AsMemory(json.Length), "m", null, out _);
+
+        Assert.True(MemoryMarshal.TryGetArray(request.RawInputContents[0].Memory, out var segment));
+        Assert.Equal(0, segment.Offset % 4);
+        Assert.Equal([1.5f, -2f], RawBytes.To<float>(request.RawInputContents[0]));
     }
 
     [Fact]
