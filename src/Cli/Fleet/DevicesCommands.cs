@@ -27,23 +27,27 @@ internal static class DevicesCommands
         var hub = HubOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(secretFile);
-            if (SecretFile.Refusal(path, "--secret-file") is { } refusal)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(refusal);
-                return ExitCodes.Failed;
-            }
-
-            using var client = hub.Connect(parse);
-            var body = new JsonObject { ["id"] = parse.GetValue(id), ["fleet"] = parse.GetValue(fleet), ["groups"] = new JsonArray([.. (parse.GetValue(groups) ?? []).Select(g => JsonValue.Create(g))]) };
-            if (await client.SendJsonAsync(HttpMethod.Post, "devices", body, ct) is not JsonObject enrolled || enrolled["secret"]?.GetValue<string>() is not { } secret)
+            var (file, failed) = await SecretFile.OpenAsync(parse.GetValue(secretFile), "--secret-file", parse.InvocationConfiguration.Error);
+            if (failed)
             {
                 return ExitCodes.Failed;
             }
 
-            var summary = $"enrolled {enrolled["id"]} (fleet {enrolled["fleet"]}, groups {string.Join(",", (enrolled["groups"] as JsonArray ?? []).Select(g => g?.ToString()))})";
-            await SecretFile.DeliverAsync(client.Output, summary, "secret", secret, "the agent's Agent:Mqtt:Password", path);
-            return ExitCodes.Ok;
+            await using (file)
+            {
+                using var client = hub.Connect(parse);
+                var body = new JsonObject { ["id"] = parse.GetValue(id), ["fleet"] = parse.GetValue(fleet), ["groups"] = new JsonArray([.. (parse.GetValue(groups) ?? []).Select(g => JsonValue.Create(g))]) };
+                if (await client.SendJsonAsync(HttpMethod.Post, "devices", body, ct) is not JsonObject enrolled || enrolled["secret"]?.GetValue<string>() is not { } secret)
+                {
+                    return ExitCodes.Failed;
+                }
+
+                var summary = $"enrolled {enrolled["id"]} (fleet {enrolled["fleet"]}, groups {string.Join(",", (enrolled["groups"] as JsonArray ?? []).Select(g => g?.ToString()))})";
+                var delivered = await SecretFile.DeliverAsync(
+                    client.Output, client.Error, summary, "secret", secret, "the agent's Agent:Mqtt:Password", file,
+                    $"enroll the device again to get a new secret (edgecloud devices enroll {enrolled["id"]})");
+                return delivered ? ExitCodes.Ok : ExitCodes.Failed;
+            }
         });
         return command;
     }

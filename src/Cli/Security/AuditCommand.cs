@@ -26,8 +26,15 @@ internal static class AuditCommand
         command.SetAction(async (parse, ct) =>
         {
             using var client = hub.Connect(parse);
-            if (await client.GetAsync("audit", ct) is not JsonObject report)
+            var answer = await client.GetAsync("audit", ct);
+            if (answer is not JsonObject report)
             {
+                if (answer is not null)
+                {
+                    var text = answer.ToJsonString();
+                    await client.Error.WriteLineAsync($"error: expected the hub's audit report (an object with verified, brokenAt, entries), got {text[..Math.Min(200, text.Length)]}");
+                }
+
                 return ExitCodes.Failed;
             }
 
@@ -40,7 +47,7 @@ internal static class AuditCommand
                 await AuditReportText.WriteAsync(client.Output, report, parse.GetValue(last));
             }
 
-            if (report["verified"]?.GetValue<bool>() == true)
+            if (AuditReportText.Verified(report))
             {
                 return ExitCodes.Ok;
             }

@@ -37,30 +37,39 @@ internal static class KeysCommands
         var hub = HubOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(keyFile);
-            if (SecretFile.Refusal(path, "--key-file") is { } refusal)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(refusal);
-                return ExitCodes.Failed;
-            }
-
-            var body = new JsonObject
-            {
-                ["name"] = parse.GetValue(name),
-                ["roles"] = new JsonArray([.. parse.GetValue(roles)!.Select(r => JsonValue.Create(r))]),
-                ["device"] = parse.GetValue(device),
-                ["expiresInSeconds"] = Lifetime.TryParse(parse.GetValue(expiresIn), out var lifetime) ? (long)lifetime.TotalSeconds : null,
-            };
-            using var client = hub.Connect(parse);
-            if (await client.SendJsonAsync(HttpMethod.Post, "keys", body, ct) is not JsonObject created
-                || created["key"]?.GetValue<string>() is not { } key || created["record"] is not JsonObject record)
+            var (file, failed) = await SecretFile.OpenAsync(parse.GetValue(keyFile), "--key-file", parse.InvocationConfiguration.Error);
+            if (failed)
             {
                 return ExitCodes.Failed;
             }
 
-            var summary = $"created key {record["id"]} ({record["name"]}; roles {Roles(record)}{DeviceText(record)}; expires {Timestamps.Utc(record["expiresUnixMs"])})";
-            await SecretFile.DeliverAsync(client.Output, summary, "key", key, "send it as 'Authorization: Bearer <key>'", path);
-            return ExitCodes.Ok;
+            await using (file)
+            {
+                var body = new JsonObject
+                {
+                    ["name"] = parse.GetValue(name),
+                    ["roles"] = new JsonArray([.. parse.GetValue(roles)!.Select(r => JsonValue.Create(r))]),
+                    ["device"] = parse.GetValue(device),
+                    ["expiresInSeconds"] = Lifetime.TryParse(parse.GetValue(expiresIn), out var lifetime) ? (long)lifetime.TotalSeconds : null,
+                };
+                using var client = hub.Connect(parse);
+                if (await client.SendJsonAsync(HttpMethod.Post, "keys", body, ct) is not JsonObject created)
+                {
+                    return ExitCodes.Failed;
+                }
+
+                if (created["key"] is not JsonValue keyValue || !keyValue.TryGetValue<string>(out var key) || created["record"] is not JsonObject record)
+                {
+                    await client.Error.WriteLineAsync($"error: the hub answered without the new key and its record: {created.ToJsonString()}");
+                    return ExitCodes.Failed;
+                }
+
+                var summary = $"created key {record["id"]} ({record["name"]}; roles {Roles(record)}{DeviceText(record)}; expires {Timestamps.Utc(record["expiresUnixMs"])})";
+                var delivered = await SecretFile.DeliverAsync(
+                    client.Output, client.Error, summary, "key", key, "send it as 'Authorization: Bearer <key>'", file,
+                    $"nobody holds it: revoke it (edgecloud keys revoke {record["id"]})");
+                return delivered ? ExitCodes.Ok : ExitCodes.Failed;
+            }
         });
         return command;
     }

@@ -7,7 +7,7 @@ namespace EdgeCloud.Cli.Security;
 internal static class Timestamps
 {
     public static string Utc(JsonNode? unixMs) =>
-        unixMs?.GetValue<long>() is { } ms
+        unixMs is JsonValue value && value.TryGetValue<long>(out var ms) && ms is >= -62135596800000 and <= 253402300799999
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)
             : "-";
 }

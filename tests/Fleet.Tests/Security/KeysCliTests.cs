@@ -87,9 +87,19 @@ public sealed partial class KeysCliTests
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("401", error, StringComparison.Ordinal);
 
+        // A key file that cannot be made fails before the hub makes a key nobody would hold.
+        (code, _, error) = await CliRun.AgainstAsync(fleet, admin, "keys", "create", "--name", "orphan", "--role", "infer", "--key-file", "");
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("--key-file needs a file name", error, StringComparison.Ordinal);
+        (code, _, error) = await CliRun.AgainstAsync(
+            fleet, admin, "keys", "create", "--name", "orphan", "--role", "infer", "--key-file", Path.Combine(fleet.Root, "no-such-folder", "k.key"));
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("cannot create --key-file", error, StringComparison.Ordinal);
+
         (code, var output, error) = await CliRun.AgainstAsync(fleet, admin, "keys", "ls");
         Assert.True(code == ExitCodes.Ok, error);
         Assert.StartsWith("ID", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("orphan", output, StringComparison.Ordinal);
     }
 
     [Theory]
