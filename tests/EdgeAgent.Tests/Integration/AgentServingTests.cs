@@ -41,6 +41,49 @@ public sealed class AgentServingTests : IAsyncLifetime
         Assert.Equal([1L, 128, 384], response.Outputs[0].Shape);
     }
 
+    [Theory]
+    [InlineData(null, "local")]
+    [InlineData("cloud", "cloud")]
+    public async Task RestInfer_BinaryTensors_LocalAndThroughTheCloud_MatchGrpc(string? route, string servedBy)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var grpcRequest = AgentRequests.OcrCls(7, cache: false, route: route);
+        var parameters = new System.Text.Json.Nodes.JsonObject { ["binary_data_output"] = true, ["edgecloud.cache"] = false };
+        if (route is not null)
+        {
+            parameters["edgecloud.route"] = route;
+        }
+
+        var json = new System.Text.Json.Nodes.JsonObject
+        {
+            ["parameters"] = parameters,
+            ["inputs"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["name"] = "x",
+                ["datatype"] = "FP32",
+                ["shape"] = new System.Text.Json.Nodes.JsonArray(1, 3, 48, 192),
+                ["parameters"] = new System.Text.Json.Nodes.JsonObject { ["binary_data_size"] = grpcRequest.RawInputContents[0].Length },
+            }),
+        }.ToJsonString();
+        var header = System.Text.Encoding.UTF8.GetBytes(json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v2/models/ocr-cls/infer")
+        {
+            Content = new ByteArrayContent([.. header, .. grpcRequest.RawInputContents[0].ToByteArray()]),
+        };
+        request.Headers.TryAddWithoutValidation("Inference-Header-Content-Length", header.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        using var response = await _agent.Http.SendAsync(request, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        var grpc = await _agent.Client.ModelInferAsync(grpcRequest, cancellationToken: ct);
+
+        Assert.True(response.IsSuccessStatusCode, System.Text.Encoding.UTF8.GetString(body));
+        var jsonLength = int.Parse(response.Headers.GetValues("Inference-Header-Content-Length").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var answer = System.Text.Json.Nodes.JsonNode.Parse(body.AsSpan(0, jsonLength))!;
+        Assert.Equal(servedBy, (string?)answer["parameters"]!["edgecloud.served_by"]);
+        Assert.Equal(servedBy, grpc.ServedBy());
+        Assert.Equal(grpc.RawOutputContents[0].ToByteArray(), body[jsonLength..]);
+    }
+
     [Fact]
     public async Task ModelInfer_CloudPlacedModel_IsServedByTheCloud()
     {
