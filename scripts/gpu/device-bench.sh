@@ -42,6 +42,7 @@ run() {
     || echo "$name failed (see $name.log); going on" | tee -a "$out/failures.txt"
 }
 run "throughput-$provider"
-if [ "$provider" = cuda ] && [ -z "${SKIP_NHWC:-}" ]; then
+# A second run with prefer_nhwc doubles the time (~4 more minutes): only when asked, so the first fits the device budget.
+if [ "$provider" = cuda ] && [ -n "${WITH_NHWC:-}" ]; then
   run "throughput-$provider-nhwc" --cuda-prefer-nhwc
 fi
