@@ -34,13 +34,13 @@ internal static class V2BinaryBody
     /// <summary>Writes the JSON header, then the raw bytes of each output sent as binary, in output order.</summary>
     public static async Task WriteAsync(HttpContext context, ModelInferResponse response, V2BinaryOutputs asked)
     {
+        var binary = V2JsonResponseWriter.BinaryOutputs(response, asked);
         var json = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(json))
         {
-            V2JsonResponseWriter.Write(writer, response, asked);
+            V2JsonResponseWriter.Write(writer, response, binary);
         }
 
-        var binary = V2JsonResponseWriter.BinaryOutputs(response, asked);
         long length = json.WrittenCount;
         for (var i = 0; i < binary.Length; i++)
         {

@@ -21,9 +21,12 @@ public static class V2JsonResponseWriter
     public static bool[] BinaryOutputs(ModelInferResponse response, V2BinaryOutputs asked) =>
         [.. response.Outputs.Select((o, i) => asked.Any && asked.IsBinary(o.Name) && response.RawOutputContents.Count > i)];
 
-    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, V2BinaryOutputs asked)
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, V2BinaryOutputs asked) =>
+        Write(writer, response, BinaryOutputs(response, asked));
+
+    /// <param name="binary">Per output, whether it goes as binary data (from <see cref="BinaryOutputs"/>).</param>
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, bool[] binary)
     {
-        var binary = BinaryOutputs(response, asked);
         writer.WriteStartObject();
         writer.WriteString("model_name", response.ModelName);
         writer.WriteString("model_version", response.ModelVersion);
