@@ -46,3 +46,7 @@ run "throughput-$provider"
 if [ "$provider" = cuda ] && [ -n "${WITH_NHWC:-}" ]; then
   run "throughput-$provider-nhwc" --cuda-prefer-nhwc
 fi
+if [ -s "$out/failures.txt" ]; then
+  cat "$out/failures.txt" >&2
+  exit 1
+fi

@@ -9,14 +9,21 @@ cd "$(dirname "$0")/../.."
 out=.gpu
 app=$out/app
 rm -rf "$out" && mkdir -p "$app"
-# The bench references the hub and the agent (both ship an appsettings.json): it is published first with
-# duplicates allowed, then the hub over it, so the hub's own files (appsettings.json, deps, apphost) win.
+# Each is published into its own folder, then the hub's is copied over the bench's, so the hub's own files
+# (appsettings.json, deps, apphost and its self-contained runtimeconfig) win: the bench references the hub and
+# ships a framework-dependent copy of its runtimeconfig, which a publish into the same folder may leave in place.
 publish() {
   dotnet publish "$1" -c Release -r linux-x64 --self-contained -p:Accelerator=cuda \
-    --artifacts-path "$out/artifacts" -o "$app" --nologo -v quiet "${@:2}"
+    --artifacts-path "$out/artifacts" -o "$2" --nologo -v quiet "${@:3}"
 }
-publish bench/EdgeCloud.Bench -p:ErrorOnDuplicatePublishOutputFiles=false
-publish src/CloudHub
+publish bench/EdgeCloud.Bench "$app" -p:ErrorOnDuplicatePublishOutputFiles=false
+publish src/CloudHub "$out/hub"
+cp -a "$out/hub/." "$app/"
+rm -rf "$out/hub"
+for program in EdgeCloud.Bench EdgeCloud.CloudHub; do
+  grep -q includedFrameworks "$app/$program.runtimeconfig.json" \
+    || { echo "pack: $program is not self-contained (its runtimeconfig names no included frameworks)" >&2; exit 1; }
+done
 # TensorRT is not used (the hub offers cuda, dml, cpu) and its provider library is large.
 rm -f "$app"/libonnxruntime_providers_tensorrt.so
 test -x "$app/EdgeCloud.Bench" && test -x "$app/EdgeCloud.CloudHub" && test -f "$app/libonnxruntime_providers_cuda.so"
