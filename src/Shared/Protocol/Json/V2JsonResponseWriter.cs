@@ -12,7 +12,7 @@ namespace EdgeCloud.Shared.Protocol.Json;
 /// </summary>
 public static class V2JsonResponseWriter
 {
-    public static void Write(Utf8JsonWriter writer, ModelInferResponse response) => Write(writer, response, V2BinaryOutputs.None);
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response) => Write(writer, response, binary: null);
 
     /// <summary>
     /// The outputs sent as binary: those asked for as binary whose raw bytes the response holds (an output that only
@@ -24,8 +24,8 @@ public static class V2JsonResponseWriter
     public static void Write(Utf8JsonWriter writer, ModelInferResponse response, V2BinaryOutputs asked) =>
         Write(writer, response, BinaryOutputs(response, asked));
 
-    /// <param name="binary">Per output, whether it goes as binary data (from <see cref="BinaryOutputs"/>).</param>
-    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, bool[] binary)
+    /// <param name="binary">Per output, whether it goes as binary data (from <see cref="BinaryOutputs"/>); null: none does.</param>
+    public static void Write(Utf8JsonWriter writer, ModelInferResponse response, bool[]? binary)
     {
         writer.WriteStartObject();
         writer.WriteString("model_name", response.ModelName);
@@ -54,7 +54,7 @@ public static class V2JsonResponseWriter
             }
 
             writer.WriteEndArray();
-            if (binary[i])
+            if (binary?[i] == true)
             {
                 writer.WriteStartObject("parameters");
                 writer.WriteNumber("binary_data_size", response.RawOutputContents[i].Length);
