@@ -12,19 +12,16 @@ internal static class ClosedLoop
     public static async Task<CellResult> RunAsync(
         GRPCInferenceService.GRPCInferenceServiceClient client, ModelInferRequest[] requests, int concurrency, TimeSpan warmup, TimeSpan measure)
     {
-        var started = Stopwatch.GetTimestamp();
-        var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
+        var (measureFrom, stopAt) = CallerTally.Window(warmup, measure);
         var perCaller = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
-            var latencies = new List<long>(4096);
-            var (errors, completed) = (0, 0);
+            var tally = new CallerTally(measureFrom, stopAt);
             for (var i = caller; ; i += concurrency)
             {
                 var sent = Stopwatch.GetTimestamp();
-                if (sent >= stopAt)
+                if (!tally.Continues(sent))
                 {
-                    return (latencies, completed, errors);
+                    return tally;
                 }
 
                 try
@@ -33,25 +30,15 @@ internal static class ClosedLoop
                 }
                 catch (Grpc.Core.RpcException)
                 {
-                    errors++;
+                    tally.Errors++;
                     continue;
                 }
 
-                var done = Stopwatch.GetTimestamp();
-                if (done >= measureFrom && done <= stopAt)
-                {
-                    completed++;
-                }
-
-                if (sent >= measureFrom && done <= stopAt)
-                {
-                    latencies.Add(done - sent);
-                }
+                tally.Record(sent, Stopwatch.GetTimestamp());
             }
         })));
 
-        var all = perCaller.SelectMany(c => c.latencies).ToArray();
-        return CellResult.From(all, perCaller.Sum(c => c.completed), perCaller.Sum(c => c.errors), measure);
+        return CallerTally.Summarize(perCaller, measure);
     }
 }
 

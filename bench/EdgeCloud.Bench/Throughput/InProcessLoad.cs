@@ -33,11 +33,9 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
         var values = buffers.Select(buffer => Value(buffer, batch)).ToArray();
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-            var stopAt = measureFrom + (long)(measure.TotalSeconds * Stopwatch.Frequency);
-            var perCaller = new (List<long> Latencies, int Completed)[concurrency];
-            var threads = Enumerable.Range(0, concurrency).Select(caller => new Thread(() => perCaller[caller] = Caller(caller, values, concurrency, measureFrom, stopAt))
+            var (measureFrom, stopAt) = CallerTally.Window(warmup, measure);
+            var perCaller = Enumerable.Range(0, concurrency).Select(_ => new CallerTally(measureFrom, stopAt)).ToArray();
+            var threads = Enumerable.Range(0, concurrency).Select(caller => new Thread(() => Caller(caller, values, concurrency, perCaller[caller]))
             {
                 IsBackground = true,
                 Name = $"in-process caller {caller}",
@@ -52,7 +50,7 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
                 thread.Join();
             }
 
-            return CellResult.From([.. perCaller.SelectMany(c => c.Latencies)], perCaller.Sum(c => c.Completed), errors: 0, measure);
+            return CallerTally.Summarize(perCaller, measure);
         }
         finally
         {
@@ -67,17 +65,15 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
 
     public void Dispose() => _runOptions.Dispose();
 
-    private (List<long> Latencies, int Completed) Caller(int caller, OrtValue[] values, int concurrency, long measureFrom, long stopAt)
+    private void Caller(int caller, OrtValue[] values, int concurrency, CallerTally tally)
     {
-        var latencies = new List<long>(4096);
-        var completed = 0;
         var input = new OrtValue[1];
         for (var i = caller; ; i += concurrency)
         {
             var sent = Stopwatch.GetTimestamp();
-            if (sent >= stopAt)
+            if (!tally.Continues(sent))
             {
-                return (latencies, completed);
+                return;
             }
 
             input[0] = values[i % values.Length];
@@ -85,16 +81,7 @@ internal sealed class InProcessLoad(InferenceSession session, ThroughputInputs i
             {
             }
 
-            var done = Stopwatch.GetTimestamp();
-            if (done >= measureFrom && done <= stopAt)
-            {
-                completed++;
-            }
-
-            if (sent >= measureFrom && done <= stopAt)
-            {
-                latencies.Add(done - sent);
-            }
+            tally.Record(sent, Stopwatch.GetTimestamp());
         }
     }
 
